@@ -1,0 +1,38 @@
+/**
+ * Loads reference cases from shared/reference/*.json (see its README). Tests read the files directly so
+ * new cases are picked up without code changes. The folder defaults to `../shared/reference` relative to
+ * the repository root; set REMIT_REFERENCE_DIR to use another.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface ReferenceCase<I = Record<string, unknown>, E = Record<string, unknown>> {
+  id: string;
+  section: string;
+  method: string;
+  inputs: I;
+  expected: E;
+  tolerance: { abs?: number; rel?: number; note?: string; [field: string]: unknown };
+  source: string;
+  notes?: string;
+}
+
+const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+export function referenceDir(): string {
+  return process.env.REMIT_REFERENCE_DIR ?? join(repoRoot, '..', 'shared', 'reference');
+}
+
+/** All cases of one reference file, e.g. `loadReferenceCases('A_riskdiff_ci.json')`. */
+export function loadReferenceCases(file: string): ReferenceCase[] {
+  const text = readFileSync(join(referenceDir(), file), 'utf8');
+  return JSON.parse(text) as ReferenceCase[];
+}
+
+/** Cases of one file whose `method` is one of `methods`. Throws if none match (a silent empty loop would assert nothing). */
+export function casesFor(file: string, ...methods: string[]): ReferenceCase[] {
+  const cases = loadReferenceCases(file).filter((c) => methods.includes(c.method));
+  if (cases.length === 0) throw new Error(`no reference cases for ${methods.join(', ')} in ${file}`);
+  return cases;
+}
