@@ -86,3 +86,10 @@ export function formatLocation(loc: DataLocation): string {
   if (loc.column !== null) s += `:${loc.column}`;
   return s;
 }
+
+/** A feature whose issue is still open. Exit code 3, with the issue number so the gap is traceable. */
+export class NotImplementedError extends RemitError {
+  constructor(what: string, issue: number) {
+    super(`${what} is not implemented yet (issue ${issue})`, ExitCode.internal);
+  }
+}
