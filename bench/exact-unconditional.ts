@@ -1,0 +1,18 @@
+/**
+ * Times exactUnconditionalNITest(85, 115, 80, 115, 0.15): one warm-up call, then the median of 5 runs.
+ * Run by hand: node --import tsx bench/exact-unconditional.ts  (target ≤ 0.1 s, design.md "Performance targets").
+ */
+import { performance } from 'node:perf_hooks';
+import { exactUnconditionalNITest } from '../src/stats/exact.ts';
+
+const run = () => exactUnconditionalNITest(85, 115, 80, 115, 0.15);
+const warm = run();
+const times: number[] = [];
+for (let i = 0; i < 5; i++) {
+  const t0 = performance.now();
+  run();
+  times.push(performance.now() - t0);
+}
+times.sort((a, b) => a - b);
+console.log(`exactUnconditionalNITest(85, 115, 80, 115, 0.15): p = ${warm.pValue.toExponential(6)} at p2 = ${warm.nuisanceAtSup.toFixed(6)}`);
+console.log(`median of 5 runs: ${times[2].toFixed(1)} ms (min ${times[0].toFixed(1)}, max ${times[4].toFixed(1)})`);

@@ -1,0 +1,122 @@
+/**
+ * Tests for src/stats/exact.ts. No reference file covers the exact unconditional test and no published example
+ * could be quoted exactly, so the oracle is an independent brute-force implementation written plainly below:
+ * restricted MLE by golden-section maximisation of the profile log-likelihood (not the closed-form cubic),
+ * every table enumerated at every point of a 20 001-point grid over the H0 boundary, binomial pmfs by direct
+ * products.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { InputError } from '../../src/core/errors.ts';
+import { exactUnconditionalNITest } from '../../src/stats/exact.ts';
+import { assertClose } from '../helpers/close.ts';
+
+/** Restricted MLE of p2 under p1 = p2 − M by golden-section search of the (concave) profile log-likelihood. */
+function naiveRestrictedP2(a: number, n1: number, b: number, n2: number, m: number): number {
+  const ll = (p2: number) => {
+    const p1 = p2 - m;
+    const term = (k: number, p: number) => (k === 0 ? 0 : k * Math.log(p));
+    return term(a, p1) + term(n1 - a, 1 - p1) + term(b, p2) + term(n2 - b, 1 - p2);
+  };
+  let lo = m;
+  let hi = 1;
+  for (let i = 0; i < 200; i++) {
+    const c = hi - 0.618033988749895 * (hi - lo);
+    const d = lo + 0.618033988749895 * (hi - lo);
+    if (ll(c) >= ll(d)) hi = d;
+    else lo = c;
+  }
+  return (lo + hi) / 2;
+}
+
+function naiveZ(a: number, n1: number, b: number, n2: number, m: number): number {
+  const p2 = naiveRestrictedP2(a, n1, b, n2, m);
+  const p1 = p2 - m;
+  const v = (p1 * (1 - p1)) / n1 + (p2 * (1 - p2)) / n2;
+  const num = a / n1 - b / n2 + m;
+  if (v <= 1e-300) return num === 0 ? 0 : num > 0 ? Infinity : -Infinity;
+  return num / Math.sqrt(v);
+}
+
+function binom(n: number, k: number, p: number): number {
+  let c = 1;
+  for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
+  return c * Math.pow(p, k) * Math.pow(1 - p, n - k);
+}
+
+/** Brute force: tail = {Z ≥ z_obs}, P(π) summed table by table, sup over a 20 001-point grid of π ∈ [M, 1]. */
+function bruteForce(x1: number, n1: number, x2: number, n2: number, m: number) {
+  const zObs = naiveZ(x1, n1, x2, n2, m);
+  const tail: Array<[number, number]> = [];
+  for (let a = 0; a <= n1; a++) {
+    for (let b = 0; b <= n2; b++) {
+      if (naiveZ(a, n1, b, n2, m) >= zObs - 1e-7 * Math.max(1, Math.abs(zObs))) tail.push([a, b]);
+    }
+  }
+  const prob = (pi: number) => {
+    const pmf1 = Array.from({ length: n1 + 1 }, (_, a) => binom(n1, a, pi - m));
+    const pmf2 = Array.from({ length: n2 + 1 }, (_, b) => binom(n2, b, pi));
+    return tail.reduce((s, [a, b]) => s + pmf1[a] * pmf2[b], 0);
+  };
+  let best = 0;
+  for (let k = 0; k <= 20000; k++) best = Math.max(best, prob(m + ((1 - m) * k) / 20000));
+  return { pValue: best, prob };
+}
+
+const cases: Array<[number, number, number, number, number]> = [
+  [7, 15, 8, 15, 0.2],
+  [12, 20, 10, 18, 0.15],
+  [18, 22, 17, 20, 0.1],
+  [3, 12, 0, 9, 0.25],
+];
+for (const [x1, n1, x2, n2, m] of cases) {
+  test(`exactUnconditionalNITest ${x1}/${n1} vs ${x2}/${n2}, M = ${m}: matches the brute-force sup`, () => {
+    const ours = exactUnconditionalNITest(x1, n1, x2, n2, m);
+    const brute = bruteForce(x1, n1, x2, n2, m);
+    assertClose(ours.pValue, brute.pValue, { abs: 1e-6 }, 'pValue');
+    // our sup is a refined maximum: it can only be at or above the grid maximum (up to rounding)
+    assert.ok(ours.pValue >= brute.pValue - 1e-12, 'refined sup ≥ grid sup');
+    // and it is the tail probability at the reported nuisance value
+    assertClose(brute.prob(ours.nuisanceAtSup), ours.pValue, { abs: 1e-9 }, 'P(nuisanceAtSup)');
+    assert.ok(ours.nuisanceAtSup >= m && ours.nuisanceAtSup <= 1);
+  });
+}
+
+test('exactUnconditionalNITest: p-value in [0, 1] and decreasing as arm-1 responders increase', () => {
+  let previous = 1.000000001;
+  for (let x1 = 0; x1 <= 30; x1 += 3) {
+    const r = exactUnconditionalNITest(x1, 30, 20, 30, 0.15);
+    assert.ok(r.pValue >= 0 && r.pValue <= 1, `x1 = ${x1}`);
+    assert.ok(r.pValue <= previous + 1e-12, `monotone at x1 = ${x1}`);
+    previous = r.pValue;
+  }
+});
+
+test('exactUnconditionalNITest: degenerate tables give finite answers', () => {
+  for (const [x1, x2] of [[0, 0], [10, 10], [0, 10], [10, 0]]) {
+    const r = exactUnconditionalNITest(x1, 10, x2, 10, 0.1);
+    assert.ok(Number.isFinite(r.pValue) && r.pValue >= 0 && r.pValue <= 1, `${x1}/10 vs ${x2}/10`);
+  }
+  // 0/10 vs 10/10 is the least favourable table: every table is in the tail, p = 1
+  assertClose(exactUnconditionalNITest(0, 10, 10, 10, 0.1).pValue, 1, { abs: 1e-12 }, 'all tables in tail');
+});
+
+test('exactUnconditionalNITest: bad arguments throw InputError naming the argument', () => {
+  const throwsNaming = (fn: () => unknown, argument: string) => {
+    try {
+      fn();
+    } catch (e) {
+      assert.instance(e, InputError);
+      assert.is((e as InputError).argument, argument);
+      return;
+    }
+    assert.unreachable(`expected InputError for ${argument}`);
+  };
+  throwsNaming(() => exactUnconditionalNITest(1, 10, 1, 10, 0), 'margin');
+  throwsNaming(() => exactUnconditionalNITest(1, 10, 1, 10, 1), 'margin');
+  throwsNaming(() => exactUnconditionalNITest(1, 0, 1, 10, 0.1), 'n1');
+  throwsNaming(() => exactUnconditionalNITest(1, 10, 11, 10, 0.1), 'x2');
+  throwsNaming(() => exactUnconditionalNITest(1, 10, 1, 10, 0.1, { gridPoints: 100 }), 'gridPoints');
+});
+
+test.run();
