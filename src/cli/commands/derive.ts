@@ -1,7 +1,73 @@
+/**
+ * `remit derive --data DIR --plan FILE --out DIR [--profile ln-trial|generic]`: read and validate the
+ * SDTM data lock and the analysis plan, derive the ADaM datasets (src/adam/derive-adam.ts) and write
+ * `<out>/adam/*.csv` atomically (a temporary sibling folder renamed over the old one only when every
+ * file is written) plus `<out>/data-issues.csv` (reading and derivation issues). Exit 1 with a one-line
+ * reason on a plan error or a fatal data problem; nothing is written then.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from '../io.ts';
-import { NotImplementedError } from '../../core/errors.ts';
+import { CommandOptions } from '../args.ts';
+import { ExitCode, OutputError, PlanError, UsageError } from '../../core/errors.ts';
+import { loadPlan } from '../../plan/load-plan.ts';
+import { planArms, type Plan } from '../../plan/plan.ts';
+import { readDataLock, type Profile } from '../../io/read-data-lock.ts';
+import { issuesToCsv } from '../../io/data-issue.ts';
+import { adamToCsv, deriveAdam } from '../../adam/derive-adam.ts';
 
-/** `remit derive`: placeholder until issue 3 lands. */
-export const deriveCommand: Command = async () => {
-  throw new NotImplementedError('remit derive', 3);
+/** Read and validate the plan file (PlanError on any problem, including an unreadable file). */
+export function readPlanFile(path: string): Plan {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new PlanError(path, '', `cannot read the plan file (${e instanceof Error ? e.message : String(e)})`);
+  }
+  return loadPlan(text, path);
+}
+
+/** Write `files` into `<out>/<folder>/` atomically: temp folder, then rename over the old folder. */
+export function writeFolderAtomically(out: string, folder: string, files: Record<string, string>): void {
+  const final = join(out, folder);
+  const tmp = join(out, `.${folder}.tmp-${process.pid}`);
+  try {
+    mkdirSync(out, { recursive: true });
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp);
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(tmp, name), text);
+    if (existsSync(final)) rmSync(final, { recursive: true, force: true });
+    renameSync(tmp, final);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw new OutputError(final, `cannot write outputs (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+  }
+}
+
+export const deriveCommand: Command = async (args, io) => {
+  const o = new CommandOptions('derive', args, ['data', 'plan', 'out', 'profile']);
+  const data = o.required('data');
+  const planPath = o.required('plan');
+  const out = o.required('out');
+  const profile = (o.string('profile') ?? 'ln-trial') as Profile;
+  if (profile !== 'ln-trial' && profile !== 'generic') throw new UsageError(`remit derive: --profile must be ln-trial or generic, got "${profile}"`);
+  const plan = readPlanFile(planPath);
+  // Under the generic profile arm codes are not checked at reading (a foreign study may spell screen
+  // failures 'Scrnfail'); ADSL still sets ITTFL only for the plan's arms.
+  const read = await readDataLock(data, profile === 'ln-trial' ? { profile, arms: planArms(plan) } : { profile });
+  const fatal = read.issues.filter((i) => i.severity === 'fatal');
+  if (fatal.length > 0) {
+    io.err(`remit derive: ${fatal.length} fatal data problem${fatal.length === 1 ? '' : 's'} in ${data}; nothing derived (run remit check --data ${data} for the listing)`);
+    for (const f of fatal.slice(0, 10)) io.err(`  ${f.file}${f.line !== null ? `:${f.line}` : ''}${f.column !== null ? `:${f.column}` : ''}: ${f.message}`);
+    return ExitCode.invalid;
+  }
+  const derived = deriveAdam(read.lock, plan);
+  const csv = adamToCsv(derived.datasets);
+  writeFolderAtomically(out, 'adam', Object.fromEntries(Object.entries(csv).map(([k, v]) => [`${k}.csv`, v])));
+  writeFileSync(join(out, 'data-issues.csv'), issuesToCsv([...read.issues, ...derived.issues]));
+  const d = derived.datasets;
+  io.out(`derived ${d.adsl.length} subjects (response definition ${plan.response.definition}): adsl ${d.adsl.length}, adlb ${d.adlb.length}, adqs ${d.adqs.length}, adrs ${d.adrs.length}, adtte ${d.adtte.length}, adae ${d.adae.length} records → ${join(out, 'adam')}`);
+  const warnings = read.issues.length + derived.issues.length;
+  if (warnings > 0) io.out(`${warnings} data warning${warnings === 1 ? '' : 's'} listed in ${join(out, 'data-issues.csv')}`);
+  return ExitCode.ok;
 };

@@ -1,0 +1,80 @@
+/**
+ * Calendar arithmetic on ISO dates without JS `Date` objects (style.md "Dates"): analysis dates are
+ * `YYYY-MM-DD` strings; differences use day numbers (days since 1970-01-01, proleptic Gregorian;
+ * algorithm of H. Hinnant, "chrono-compatible low-level date algorithms").
+ */
+import type { IsoDateTime } from '../cdisc/values.ts';
+import { InputError } from '../core/errors.ts';
+
+/** Day number of a civil date (1970-01-01 → 0). */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const mp = (m + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Civil date of a day number, as `YYYY-MM-DD`. */
+export function civilFromDays(n: number): string {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Number of days in a month (1–12). */
+export function daysInMonth(y: number, m: number): number {
+  return daysFromCivil(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1) - daysFromCivil(y, m, 1);
+}
+
+/** Day number of a `YYYY-MM-DD` string. @throws InputError when not a complete calendar date. */
+export function dayNumber(ymd: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  if (m === null) throw new InputError('ymd', `"${ymd}" is not a YYYY-MM-DD date`);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) throw new InputError('ymd', `"${ymd}" is not a calendar date`);
+  return daysFromCivil(y, mo, d);
+}
+
+/** `YYYY-MM-DD` of a complete (day precision or finer) ISO value, else null. */
+export function toDate(x: IsoDateTime | null): string | null {
+  if (x === null || x.month === null || x.day === null) return null;
+  return `${String(x.year).padStart(4, '0')}-${String(x.month).padStart(2, '0')}-${String(x.day).padStart(2, '0')}`;
+}
+
+/** A text date (e.g. SUPPDM QVAL) as `YYYY-MM-DD` when it starts with a complete date, else null. */
+export function textToDate(s: string | null | undefined): string | null {
+  if (s === null || s === undefined) return null;
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(s.trim());
+  if (m === null) return null;
+  try {
+    dayNumber(m[1]);
+    return m[1];
+  } catch {
+    return null;
+  }
+}
+
+/** b − a in days. */
+export function daysBetween(a: string, b: string): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+/** Date plus n days. */
+export function addDays(a: string, n: number): string {
+  return civilFromDays(dayNumber(a) + n);
+}
+
+/** Code-unit string order (not locale-dependent): for ISO dates this is chronological order. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

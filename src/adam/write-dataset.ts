@@ -1,0 +1,44 @@
+/**
+ * Datasets to CSV text (design.md "Outputs": CDISC names, one row per record, sorted by keys, stable
+ * column order). Rows are sorted by the dataset's key variables with code-unit string order for text
+ * and numeric order for numbers (nulls first), so the same records always give the same bytes. Dates
+ * are already `YYYY-MM-DD` text in the records.
+ */
+import { toCsv, type CsvCell } from '../io/csv-write.ts';
+
+/** Sort keys per dataset (ADaM conventions). */
+export const DatasetKeys: Readonly<Record<string, readonly string[]>> = {
+  adsl: ['USUBJID'],
+  adlb: ['USUBJID', 'PARAMCD', 'AVISITN', 'ADT', 'ADTM', 'SRCLINE'],
+  adqs: ['USUBJID', 'PARAMCD', 'AVISITN', 'ADT', 'SRCLINE'],
+  adrs: ['USUBJID', 'PARAMCD', 'AVISITN'],
+  adtte: ['USUBJID', 'PARAMCD'],
+  adae: ['USUBJID', 'ASTDT', 'AESEQ', 'SRCLINE'],
+};
+
+function compareCells(a: CsvCell, b: CsvCell): number {
+  const na = a === null || a === undefined, nb = b === null || b === undefined;
+  if (na || nb) return na && nb ? 0 : na ? -1 : 1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const sa = String(a), sb = String(b);
+  return sa < sb ? -1 : sa > sb ? 1 : 0;
+}
+
+/** A new array sorted by `keys` (stable). */
+export function sortByKeys<T extends object>(rows: readonly T[], keys: readonly string[]): T[] {
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((x, y) => {
+      for (const k of keys) {
+        const c = compareCells((x.r as Record<string, CsvCell>)[k], (y.r as Record<string, CsvCell>)[k]);
+        if (c !== 0) return c;
+      }
+      return x.i - y.i;
+    })
+    .map((x) => x.r);
+}
+
+/** CSV text of a dataset with the given column order, sorted by its keys. */
+export function datasetToCsv<T extends object>(columns: readonly string[], rows: readonly T[], keys: readonly string[]): string {
+  return toCsv(columns, sortByKeys(rows, keys) as unknown as Readonly<Record<string, CsvCell>>[]);
+}

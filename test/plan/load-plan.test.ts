@@ -1,0 +1,77 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import { loadPlan } from '../../src/plan/load-plan.ts';
+import { PlanError } from '../../src/core/errors.ts';
+
+const text = readFileSync(new URL('../../analyses/plan.json', import.meta.url), 'utf8');
+const base = () => JSON.parse(text) as Record<string, any>;
+
+function expectPlanError(mutate: (p: Record<string, any>) => void, path: string, message: string | RegExp): void {
+  const p = base();
+  mutate(p);
+  try {
+    loadPlan(JSON.stringify(p), 'plan.json');
+  } catch (e) {
+    assert.instance(e, PlanError);
+    assert.is((e as PlanError).path, path);
+    assert.match((e as PlanError).message, message);
+    return;
+  }
+  assert.unreachable(`expected PlanError at ${path}`);
+}
+
+test('loadPlan: analyses/plan.json is valid and typed (arms normalised to a list)', () => {
+  const p = loadPlan(text, 'analyses/plan.json');
+  assert.equal(p.arms, { control: 'MMF', experimental: ['MSC'] });
+  assert.is(p.response.definition, 'CN24H');
+  assert.is(p.primary.margin, 0.15);
+  assert.is(p.labs.egfrEquation, 'CKD-EPI-2009');
+  assert.is(p.visits.length, 6);
+});
+test('loadPlan: the three-arm pilot plan is valid', () => {
+  const p = loadPlan(readFileSync(new URL('../fixtures/plan-cdiscpilot01.json', import.meta.url), 'utf8'), 'plan-cdiscpilot01.json');
+  assert.equal(p.arms.experimental, ['Xan_Lo', 'Xan_Hi']);
+});
+test('loadPlan: unknown top-level key → "unknown key" with its path', () => {
+  expectPlanError((p) => (p.extra = 1), 'extra', 'unknown key');
+});
+test('loadPlan: unknown nested key → path primary.intercurrent.other', () => {
+  expectPlanError((p) => (p.primary.intercurrent.other = 'non-responder'), 'primary.intercurrent.other', 'unknown key');
+});
+test('loadPlan: missing required key → "missing required key"', () => {
+  expectPlanError((p) => delete p.primary.margin, 'primary.margin', 'missing required key');
+});
+test('loadPlan: wrong type inside an array names the index', () => {
+  expectPlanError((p) => (p.visits[2].targetDay = 'x'), 'visits[2].targetDay', /integer/);
+});
+test('loadPlan: margin outside (0, 1)', () => {
+  expectPlanError((p) => (p.primary.margin = 1.5), 'primary.margin', 'must be in (0, 1)');
+  expectPlanError((p) => (p.primary.margin = 0), 'primary.margin', 'must be in (0, 1)');
+});
+test('loadPlan: overlapping windows', () => {
+  expectPlanError((p) => (p.visits[1].window = [42, 70]), 'visits[1].window', 'overlaps');
+});
+test('loadPlan: gap between windows (not contiguous)', () => {
+  expectPlanError((p) => (p.visits[1].window = [45, 70]), 'visits[1].window', 'not contiguous');
+});
+test('loadPlan: target day outside its window', () => {
+  expectPlanError((p) => (p.visits[0].targetDay = 50), 'visits[0].targetDay', 'outside its window');
+});
+test('loadPlan: unknown response definition', () => {
+  expectPlanError((p) => (p.response.definition = 'LUNAR'), 'response.definition', 'unknown response definition "LUNAR"');
+  expectPlanError((p) => (p.response.alternatives = ['ALMS', 'X']), 'response.alternatives[1]', 'unknown response definition "X"');
+});
+test('loadPlan: unknown response parameter and bad enum', () => {
+  expectPlanError((p) => (p.response.parameters.foo = 1), 'response.parameters.foo', 'unknown key');
+  expectPlanError((p) => (p.labs.egfrEquation = 'CG'), 'labs.egfrEquation', 'must be one of');
+});
+test('loadPlan: primary visit must be a plan visit', () => {
+  expectPlanError((p) => (p.primary.visit = 'Week 52'), 'primary.visit', 'unknown visit');
+});
+test('loadPlan: invalid JSON and impossible data cut date', () => {
+  assert.throws(() => loadPlan('{', 'p.json'), (e: unknown) => e instanceof PlanError && e.message.includes('not valid JSON'));
+  expectPlanError((p) => (p.study.dataCutDate = '2021-02-30'), 'study.dataCutDate', 'not a calendar date');
+});
+
+test.run();
