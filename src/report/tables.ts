@@ -1,0 +1,288 @@
+/**
+ * Tables from Analysis Results Data: a small declarative model in the spirit of rtables/tern
+ * (`basic_table() |> split_cols_by(ARM) |> analyze(...)`; style.md §7): the layout is declared first
+ * (columns = groups, rows = parameter / category / statistic kind), then filled from ARD records only,
+ * so every number shown traces to one record (design.md "Analysis Results Data").
+ *
+ * Cell kinds and the ARD statistics they read:
+ * | kind          | statistics                  | shown as                |
+ * |---------------|-----------------------------|-------------------------|
+ * | `n`           | n                           | "12"                    |
+ * | `n-pct`       | n, pct (proportion 0–1)     | "12 (10.4 %)"           |
+ * | `mean-sd`     | mean, sd                    | "12.3 (4.56)"           |
+ * | `median-iqr`  | median, q1, q3              | "12.0 (8.0–15.5)"       |
+ * | `min-max`     | min, max                    | "1.0–30.0"              |
+ * | `estimate-ci` | estimate, lower, upper      | "-5.2 (-14.1, 3.7)"     |
+ * | `p-value`     | pValue                      | "0.012", "< 0.001"      |
+ * | `value`       | the row's `statistic`       | number with decimals, or the string as is |
+ *
+ * `scale` multiplies numeric estimates for display (100 shows a risk difference in percentage points).
+ * A record that is absent or has a null value is shown as "–" and the table gets the footnote MISSING_FOOTNOTE.
+ * Two records matching one cell is an error (the ARD is ambiguous).
+ */
+import type { ArdRecord } from '../core/ard.ts';
+import { InputError } from '../core/errors.ts';
+import {
+  MISSING,
+  formatCount,
+  formatCountPercent,
+  formatEstimateCi,
+  formatMeanSd,
+  formatMedianQuartiles,
+  formatNumber,
+  formatPValue,
+  formatRange,
+} from './format.ts';
+
+export type CellKind = 'n' | 'n-pct' | 'mean-sd' | 'median-iqr' | 'min-max' | 'estimate-ci' | 'p-value' | 'value';
+
+/** One column: an ARD group ("MSC", "MMF", "Total", a contrast "MSC - MMF"). */
+export interface TableColumn {
+  group: string;
+  /** Header text; defaults to the group. */
+  label?: string;
+  /** Show "N = xx" from the header-N record (default true; false for contrast / p-value columns). */
+  showN?: boolean;
+  /** Cell kind for this column, overriding the row's (e.g. a contrast column of `estimate-ci`). */
+  kind?: CellKind;
+}
+
+/** A row of statistics; it reads records with the table's analysis and population unless overridden. */
+export interface TableStatRow {
+  type: 'stat';
+  label: string;
+  parameter: string;
+  category?: string | null;
+  /** Defaults to the table visit. */
+  visit?: string | null;
+  kind: CellKind;
+  /** Decimals for means, medians, estimates (per-parameter precision). Default 1. */
+  decimals?: number;
+  /** Display multiplier for estimate-ci / value / mean kinds (e.g. 100 for percentage points). Default 1. */
+  scale?: number;
+  /** ARD statistic read by kind `value`. */
+  statistic?: string;
+  analysis?: string;
+  /** Indentation level (0 = flush). */
+  indent?: number;
+}
+
+/** A label-only row (a parameter name above its statistics, a SOC above its PTs). */
+export interface TableHeadingRow {
+  type: 'heading';
+  label: string;
+  indent?: number;
+}
+
+export type TableRow = TableStatRow | TableHeadingRow;
+
+/** The declared table. Every table carries title, population, N per group, visit, units, method, footnotes. */
+export interface TableSpec {
+  id: string;
+  title: string;
+  analysis: string;
+  /** ARD population code ("FAS", "SAF"). */
+  population: string;
+  /** Population shown to the reader; defaults to the code. */
+  populationLabel?: string;
+  visit?: string | null;
+  units?: string | null;
+  method?: string | null;
+  /** ARD parameter whose statistic "N" (category null, visit null) gives the header N of each group. */
+  headerNParameter: string;
+  columns: readonly TableColumn[];
+  rows: readonly TableRow[];
+  footnotes?: readonly string[];
+  /** Header of the row-label column. Default "". */
+  stubHeader?: string;
+}
+
+export interface BuiltHeaderCell {
+  label: string;
+  /** "N = 115", or null when the column shows no N. */
+  n: string | null;
+}
+
+export interface BuiltRow {
+  label: string;
+  indent: number;
+  heading: boolean;
+  cells: string[];
+}
+
+/** A table filled from the ARD, every cell already formatted: the input of `renderTableHtml`. */
+export interface BuiltTable {
+  id: string;
+  title: string;
+  population: string;
+  visit: string | null;
+  units: string | null;
+  method: string | null;
+  stubHeader: string;
+  header: BuiltHeaderCell[];
+  rows: BuiltRow[];
+  footnotes: string[];
+}
+
+/** Footnote added to any table showing MISSING. */
+export const MISSING_FOOTNOTE = `${MISSING} Not available: no value in the analysis results data (not estimable or not computed).`;
+
+interface CellKey {
+  analysis: string;
+  population: string;
+  parameter: string;
+  category: string | null;
+  visit: string | null;
+  group: string;
+}
+
+/** Index of ARD records by every dimension, for exact lookup. */
+class ArdIndex {
+  private readonly map = new Map<string, ArdRecord[]>();
+  constructor(records: readonly ArdRecord[]) {
+    for (const r of records) {
+      const k = ArdIndex.key(r.analysis, r.population, r.parameter, r.category, r.visit, r.group, r.statistic);
+      const list = this.map.get(k);
+      if (list) list.push(r);
+      else this.map.set(k, [r]);
+    }
+  }
+  static key(...parts: (string | null)[]): string {
+    return JSON.stringify(parts);
+  }
+  /** The value of the one matching record; null when absent or null. */
+  value(c: CellKey, statistic: string): number | string | null {
+    const found = this.map.get(ArdIndex.key(c.analysis, c.population, c.parameter, c.category, c.visit, c.group, statistic));
+    if (!found) return null;
+    if (found.length > 1) {
+      throw new InputError('records', `${found.length} ARD records match one cell: ${JSON.stringify({ ...c, statistic })}`);
+    }
+    return found[0].value;
+  }
+  number(c: CellKey, statistic: string): number | null {
+    const v = this.value(c, statistic);
+    if (v === null) return null;
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      throw new InputError('records', `statistic "${statistic}" must be a finite number, got ${JSON.stringify(v)} for ${JSON.stringify(c)}`);
+    }
+    return v;
+  }
+}
+
+function scaled(x: number | null, scale: number): number | null {
+  return x === null ? null : x * scale;
+}
+
+/** Format one cell; `missing` tells whether any value it needed was absent (shown as MISSING). */
+function formatCell(ix: ArdIndex, c: CellKey, row: TableStatRow, kind: CellKind): { text: string; missing: boolean } {
+  let missing = false;
+  const num = (stat: string): number | null => {
+    const v = ix.number(c, stat);
+    if (v === null) missing = true;
+    return v;
+  };
+  const text = cellText(ix, c, row, kind, num);
+  return { text, missing: missing || text === MISSING };
+}
+
+function cellText(ix: ArdIndex, c: CellKey, row: TableStatRow, kind: CellKind, num: (stat: string) => number | null): string {
+  const d = row.decimals ?? 1;
+  const s = row.scale ?? 1;
+  switch (kind) {
+    case 'n': {
+      const n = num('n');
+      return n === null ? MISSING : formatCount(n);
+    }
+    case 'n-pct': {
+      const n = num('n');
+      return n === null ? MISSING : formatCountPercent(n, num('pct'));
+    }
+    case 'mean-sd':
+      return formatMeanSd(scaled(num('mean'), s), scaled(num('sd'), s), d);
+    case 'median-iqr':
+      return formatMedianQuartiles(scaled(num('median'), s), scaled(num('q1'), s), scaled(num('q3'), s), d);
+    case 'min-max':
+      return formatRange(scaled(num('min'), s), scaled(num('max'), s), d);
+    case 'estimate-ci':
+      return formatEstimateCi(scaled(num('estimate'), s), scaled(num('lower'), s), scaled(num('upper'), s), d);
+    case 'p-value': {
+      const p = num('pValue');
+      return p === null ? MISSING : formatPValue(p);
+    }
+    case 'value': {
+      if (!row.statistic) throw new InputError('rows', `row "${row.label}" of kind "value" needs a statistic`);
+      const v = ix.value(c, row.statistic);
+      if (v === null) return MISSING;
+      return typeof v === 'string' ? v : formatNumber(v * s, d);
+    }
+    default:
+      throw new InputError('rows', `unknown cell kind ${JSON.stringify(kind)} in row "${row.label}"`);
+  }
+}
+
+function headerCell(ix: ArdIndex, spec: TableSpec, col: TableColumn): BuiltHeaderCell {
+  const label = col.label ?? col.group;
+  if (col.showN === false) return { label, n: null };
+  const key: CellKey = {
+    analysis: spec.analysis,
+    population: spec.population,
+    parameter: spec.headerNParameter,
+    category: null,
+    visit: null,
+    group: col.group,
+  };
+  const n = ix.number(key, 'N');
+  if (n === null) {
+    throw new InputError('records', `no header N (statistic "N", parameter "${spec.headerNParameter}") for group "${col.group}" in table "${spec.id}"`);
+  }
+  return { label, n: `N = ${formatCount(n)}` };
+}
+
+function validateSpec(spec: TableSpec): void {
+  if (!/^[a-z][a-z0-9-]*$/.test(spec.id)) throw new InputError('spec.id', `must be lower-case kebab-case, got ${JSON.stringify(spec.id)}`);
+  if (spec.title.trim() === '') throw new InputError('spec.title', 'must not be empty');
+  if (spec.columns.length === 0) throw new InputError('spec.columns', 'a table needs at least one column');
+}
+
+/**
+ * Fill a declared table from ARD records.
+ * @throws InputError for an invalid spec, a missing header N, an ambiguous cell (two records), or a
+ *   non-numeric value where a number is needed.
+ */
+export function buildTable(spec: TableSpec, records: readonly ArdRecord[]): BuiltTable {
+  validateSpec(spec);
+  const ix = new ArdIndex(records);
+  const header = spec.columns.map((col) => headerCell(ix, spec, col));
+  let anyMissing = false;
+  const rows: BuiltRow[] = spec.rows.map((row) => {
+    if (row.type === 'heading') return { label: row.label, indent: row.indent ?? 0, heading: true, cells: spec.columns.map(() => '') };
+    const cells = spec.columns.map((col) => {
+      const key: CellKey = {
+        analysis: row.analysis ?? spec.analysis,
+        population: spec.population,
+        parameter: row.parameter,
+        category: row.category ?? null,
+        visit: row.visit !== undefined ? row.visit : (spec.visit ?? null),
+        group: col.group,
+      };
+      const cell = formatCell(ix, key, row, col.kind ?? row.kind);
+      if (cell.missing) anyMissing = true;
+      return cell.text;
+    });
+    return { label: row.label, indent: row.indent ?? 0, heading: false, cells };
+  });
+  const footnotes = [...(spec.footnotes ?? [])];
+  if (anyMissing) footnotes.push(MISSING_FOOTNOTE);
+  return {
+    id: spec.id,
+    title: spec.title,
+    population: spec.populationLabel ?? spec.population,
+    visit: spec.visit ?? null,
+    units: spec.units ?? null,
+    method: spec.method ?? null,
+    stubHeader: spec.stubHeader ?? '',
+    header,
+    rows,
+    footnotes,
+  };
+}

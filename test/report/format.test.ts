@@ -1,0 +1,92 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { InputError } from '../../src/core/errors.ts';
+import {
+  formatCountPercent,
+  formatEstimateCi,
+  formatMeanSd,
+  formatMedianQuartiles,
+  formatNumber,
+  formatPValue,
+  formatPercent,
+  formatRange,
+  MISSING,
+  ROUNDING_RULES,
+} from '../../src/report/format.ts';
+
+function throwsInput(fn: () => unknown, argument: string): void {
+  try {
+    fn();
+  } catch (e) {
+    assert.instance(e, InputError);
+    assert.is((e as InputError).argument, argument);
+    return;
+  }
+  assert.unreachable(`expected InputError(${argument})`);
+}
+
+test('formatNumber: half away from zero on the decimal value (1.005 → 1.01, not toFixed\'s 1.00)', () => {
+  assert.is(formatNumber(1.005, 2), '1.01');
+  assert.is(formatNumber(2.5, 0), '3');
+  assert.is(formatNumber(-2.5, 0), '-3');
+  assert.is(formatNumber(0.125, 2), '0.13');
+  assert.is(formatNumber(12.3449, 2), '12.34');
+  assert.is(formatNumber(3, 1), '3.0');
+});
+
+test('formatNumber: no negative zero; exponent notation inputs', () => {
+  assert.is(formatNumber(-0.04, 1), '0.0');
+  assert.is(formatNumber(-0, 2), '0.00');
+  assert.is(formatNumber(1e-7, 3), '0.000');
+  assert.is(formatNumber(1.5e-7, 7), '0.0000002');
+  assert.is(formatNumber(1234567.891, 1), '1234567.9');
+});
+
+test('formatNumber: bad arguments throw InputError naming the argument', () => {
+  throwsInput(() => formatNumber(Number.NaN, 1), 'value');
+  throwsInput(() => formatNumber(Infinity, 1), 'value');
+  throwsInput(() => formatNumber(1, 1.5), 'decimals');
+  throwsInput(() => formatNumber(1, -1), 'decimals');
+});
+
+test('formatPercent / formatCountPercent: 1 decimal, zero count as "0 (0.0 %)"', () => {
+  // 98/115 = 0.852173… → 85.2 %
+  assert.is(formatCountPercent(98, 98 / 115), '98 (85.2 %)');
+  assert.is(formatCountPercent(0, 0), '0 (0.0 %)');
+  assert.is(formatCountPercent(3, null), `3 (${MISSING})`);
+  // 1/8 = 12.5 % exactly; 1/16 = 6.25 % → 6.3 % (half away from zero)
+  assert.is(formatPercent(1 / 16), '6.3 %');
+  throwsInput(() => formatPercent(1.2), 'proportion');
+  throwsInput(() => formatCountPercent(-1, 0), 'n');
+  throwsInput(() => formatCountPercent(1.5, 0), 'n');
+});
+
+test('formatPValue: 3 decimals, "< 0.001" and "> 0.999"', () => {
+  assert.is(formatPValue(0.0123456), '0.012');
+  assert.is(formatPValue(0.05), '0.050');
+  assert.is(formatPValue(0.0009999), '< 0.001');
+  assert.is(formatPValue(0), '< 0.001');
+  assert.is(formatPValue(0.001), '0.001');
+  assert.is(formatPValue(0.9995), '> 0.999');
+  assert.is(formatPValue(1), '> 0.999');
+  throwsInput(() => formatPValue(-0.1), 'p');
+  throwsInput(() => formatPValue(Number.NaN), 'p');
+});
+
+test('composite cells: mean (SD), median (Q1–Q3), min–max, estimate (lower, upper); missing parts as "–"', () => {
+  assert.is(formatMeanSd(33.52, 9.8765, 1), '33.5 (9.88)');
+  assert.is(formatMedianQuartiles(33, 26.5, 41.25, 1), '33.0 (26.5–41.3)');
+  assert.is(formatRange(18, 64, 0), '18–64');
+  assert.is(formatEstimateCi(-5.22, -14.03, 3.71, 1), '-5.2 (-14.0, 3.7)');
+  assert.is(formatEstimateCi(null, -14.03, null, 1), '– (-14.0, –)');
+  assert.is(formatMeanSd(null, null, 1), '– (–)');
+});
+
+test('ROUNDING_RULES states the percentage and p-value rules', () => {
+  const text = ROUNDING_RULES.join(' ');
+  assert.match(text, '1 decimal');
+  assert.match(text, '< 0.001');
+  assert.match(text, 'half away from zero');
+});
+
+test.run();

@@ -1,0 +1,148 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { ard } from '../../src/core/ard.ts';
+import type { ArdRecord } from '../../src/core/ard.ts';
+import { InputError } from '../../src/core/errors.ts';
+import { renderTableHtml } from '../../src/report/table-html.ts';
+import { buildTable, MISSING_FOOTNOTE } from '../../src/report/tables.ts';
+import type { TableSpec } from '../../src/report/tables.ts';
+
+const base = { analysis: 'demo', population: 'FAS' };
+
+function records(): ArdRecord[] {
+  const r: ArdRecord[] = [];
+  for (const [group, N] of [['A', 115], ['B', 114], ['Total', 229]] as const) {
+    r.push(ard({ ...base, group, parameter: 'SUBJECTS', statistic: 'N', value: N }));
+    r.push(ard({ ...base, group, parameter: 'SEX', category: 'F', statistic: 'n', value: group === 'A' ? 98 : group === 'B' ? 0 : 98 }));
+    r.push(ard({ ...base, group, parameter: 'SEX', category: 'F', statistic: 'pct', value: group === 'A' ? 98 / 115 : group === 'B' ? 0 : 98 / 229 }));
+    r.push(ard({ ...base, group, parameter: 'AGE', statistic: 'mean', value: 33.52 }));
+    r.push(ard({ ...base, group, parameter: 'AGE', statistic: 'sd', value: group === 'B' ? null : 9.8765 }));
+    r.push(ard({ ...base, group, parameter: 'AGE', statistic: 'median', value: 33 }));
+    r.push(ard({ ...base, group, parameter: 'AGE', statistic: 'q1', value: 26.5 }));
+    r.push(ard({ ...base, group, parameter: 'AGE', statistic: 'q3', value: 41.25 }));
+    r.push(ard({ ...base, group, parameter: 'UPCR', visit: 'Week 24', statistic: 'min', value: 0.12 }));
+    r.push(ard({ ...base, group, parameter: 'UPCR', visit: 'Week 24', statistic: 'max', value: 7.5 }));
+  }
+  r.push(ard({ ...base, group: 'A - B', parameter: 'RESP', visit: 'Week 24', statistic: 'estimate', value: -0.05224 }));
+  r.push(ard({ ...base, group: 'A - B', parameter: 'RESP', visit: 'Week 24', statistic: 'lower', value: -0.14031 }));
+  r.push(ard({ ...base, group: 'A - B', parameter: 'RESP', visit: 'Week 24', statistic: 'upper', value: 0.03712 }));
+  r.push(ard({ ...base, group: 'A - B', parameter: 'RESP', visit: 'Week 24', statistic: 'pValue', value: 0.00042 }));
+  return r;
+}
+
+function spec(over: Partial<TableSpec> = {}): TableSpec {
+  return {
+    id: 'demo-table',
+    title: 'Demo table',
+    analysis: 'demo',
+    population: 'FAS',
+    populationLabel: 'Full analysis set',
+    visit: 'Week 24',
+    units: 'years',
+    method: 'Descriptive statistics',
+    headerNParameter: 'SUBJECTS',
+    columns: [{ group: 'A' }, { group: 'B' }, { group: 'Total' }],
+    rows: [
+      { type: 'heading', label: 'Sex' },
+      { type: 'stat', label: 'Female', parameter: 'SEX', category: 'F', visit: null, kind: 'n-pct', indent: 1 },
+      { type: 'stat', label: 'Age, mean (SD)', parameter: 'AGE', visit: null, kind: 'mean-sd', decimals: 1 },
+      { type: 'stat', label: 'Age, median (Q1–Q3)', parameter: 'AGE', visit: null, kind: 'median-iqr', decimals: 1 },
+      { type: 'stat', label: 'UPCR, min–max', parameter: 'UPCR', kind: 'min-max', decimals: 2 },
+    ],
+    footnotes: ['Percentages of N.'],
+    ...over,
+  };
+}
+
+test('buildTable: header shows "N = xx" per group, from the header-N records', () => {
+  const t = buildTable(spec(), records());
+  assert.equal(t.header, [
+    { label: 'A', n: 'N = 115' },
+    { label: 'B', n: 'N = 114' },
+    { label: 'Total', n: 'N = 229' },
+  ]);
+});
+
+test('buildTable: n (%) cells; zero count shows "0 (0.0 %)"', () => {
+  const t = buildTable(spec(), records());
+  // 98/115 = 85.217 % → 85.2; 98/229 = 42.795 % → 42.8
+  assert.equal(t.rows[1].cells, ['98 (85.2 %)', '0 (0.0 %)', '98 (42.8 %)']);
+  assert.is(t.rows[0].heading, true);
+  assert.is(t.rows[1].indent, 1);
+});
+
+test('buildTable: a null value shows "–" and adds the missing-value footnote once', () => {
+  const t = buildTable(spec(), records());
+  assert.equal(t.rows[2].cells, ['33.5 (9.88)', '33.5 (–)', '33.5 (9.88)']);
+  assert.equal(t.footnotes, ['Percentages of N.', MISSING_FOOTNOTE]);
+});
+
+test('buildTable: en-dash ranges alone do not trigger the missing footnote', () => {
+  const s = spec({ rows: [{ type: 'stat', label: 'Age', parameter: 'AGE', visit: null, kind: 'median-iqr', decimals: 1 }] });
+  const t = buildTable(s, records());
+  assert.equal(t.rows[0].cells, ['33.0 (26.5–41.3)', '33.0 (26.5–41.3)', '33.0 (26.5–41.3)']);
+  assert.equal(t.footnotes, ['Percentages of N.']);
+});
+
+test('buildTable: table visit applies to rows by default; absent records show "–"', () => {
+  const t = buildTable(spec(), records());
+  assert.equal(t.rows[4].cells, ['0.12–7.50', '0.12–7.50', '0.12–7.50']);
+  const s = spec({ rows: [{ type: 'stat', label: 'UPCR at week 12', parameter: 'UPCR', visit: 'Week 12', kind: 'min-max', decimals: 2 }] });
+  assert.equal(buildTable(s, records()).rows[0].cells, ['–––', '–––', '–––']);
+});
+
+test('buildTable: contrast columns override the row kind; scale 100 gives percentage points', () => {
+  const s = spec({
+    columns: [{ group: 'A - B', label: 'Difference (95 % CI), pp', showN: false, kind: 'estimate-ci' }, { group: 'A - B', label: 'p-value', showN: false, kind: 'p-value' }],
+    rows: [{ type: 'stat', label: 'Total remission', parameter: 'RESP', kind: 'n-pct', decimals: 1, scale: 100 }],
+  });
+  const t = buildTable(s, records());
+  assert.equal(t.header, [{ label: 'Difference (95 % CI), pp', n: null }, { label: 'p-value', n: null }]);
+  // -0.05224 → -5.224 pp → -5.2; -0.14031 → -14.0; 0.03712 → 3.7; p 0.00042 → "< 0.001"
+  assert.equal(t.rows[0].cells, ['-5.2 (-14.0, 3.7)', '< 0.001']);
+});
+
+test('buildTable: carries title, population, visit, units, method', () => {
+  const t = buildTable(spec(), records());
+  assert.is(t.title, 'Demo table');
+  assert.is(t.population, 'Full analysis set');
+  assert.is(t.visit, 'Week 24');
+  assert.is(t.units, 'years');
+  assert.is(t.method, 'Descriptive statistics');
+});
+
+test('buildTable: missing header N, duplicate records and non-numeric values throw InputError', () => {
+  const noN = records().filter((r) => !(r.group === 'B' && r.statistic === 'N'));
+  assert.throws(() => buildTable(spec(), noN), (e: unknown) => e instanceof InputError && /header N/.test((e as Error).message));
+  const dup = [...records(), ard({ ...base, group: 'A', parameter: 'AGE', statistic: 'mean', value: 1 })];
+  assert.throws(() => buildTable(spec(), dup), (e: unknown) => e instanceof InputError && /2 ARD records/.test((e as Error).message));
+  const text = records().map((r) => (r.statistic === 'mean' ? { ...r, value: 'abc' } : r));
+  assert.throws(() => buildTable(spec(), text), (e: unknown) => e instanceof InputError && (e as InputError).argument === 'records');
+  assert.throws(() => buildTable(spec({ id: 'Bad Id' }), records()), (e: unknown) => e instanceof InputError && (e as InputError).argument === 'spec.id');
+});
+
+test('renderTableHtml: caption, repeated-header thead, row headers, N in header, notes', () => {
+  const html = renderTableHtml(buildTable(spec(), records()));
+  assert.match(html, '<caption><span class="table-title">Demo table</span>');
+  assert.match(html, 'Population: Full analysis set · Visit: Week 24 · Units: years');
+  assert.match(html, '<thead><tr><th scope="col" class="stub"></th><th scope="col">A<br><span class="big-n">N = 115</span></th>');
+  assert.match(html, '<th scope="row" class="indent-1">Female</th><td>98 (85.2 %)</td><td>0 (0.0 %)</td>');
+  assert.match(html, '<p class="table-method">Method: Descriptive statistics</p>');
+  assert.match(html, `<li>${MISSING_FOOTNOTE}</li>`);
+});
+
+test('renderTableHtml: labels, cells and footnotes are HTML-escaped', () => {
+  const evil = '<script>alert(1)</script>"onload=';
+  const r = records().map((x) => (x.parameter === 'SEX' ? { ...x, category: evil } : x));
+  const s = spec({
+    title: evil,
+    footnotes: [evil],
+    rows: [{ type: 'stat', label: evil, parameter: 'SEX', category: evil, visit: null, kind: 'n-pct' }],
+  });
+  const html = renderTableHtml(buildTable(s, r));
+  assert.not.match(html, '<script');
+  assert.not.match(html, '"onload=');
+  assert.match(html, '&lt;script&gt;alert(1)&lt;/script&gt;&quot;onload=');
+});
+
+test.run();
