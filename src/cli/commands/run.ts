@@ -1,12 +1,47 @@
-import type { Command } from '../io.ts';
-import { NotImplementedError } from '../../core/errors.ts';
+/**
+ * `remit run --data DIR --plan FILE --out DIR [--only A,B] [--blinding closed|open|both]` and
+ * `npm run report` (the same on data/sample/ with analyses/plan.json into reports/sample/).
+ * Everything is computed in memory first; the output folder is replaced atomically only on success.
+ */
+import { CommandOptions } from '../args.ts';
+import type { Command, CliIo } from '../io.ts';
+import { UsageError } from '../../core/errors.ts';
+import { writeOutputFolder } from '../../pipeline/atomic-output.ts';
+import { runTrial, type RunOptions } from '../../../analyses/run-all.ts';
 
-/** `remit run`: placeholder until issues 3–8 land. */
-export const runCommand: Command = async () => {
-  throw new NotImplementedError('remit run', 3);
+function blindingOption(v: string | undefined): RunOptions['blinding'] {
+  if (v === undefined) return 'both';
+  if (v === 'closed' || v === 'open' || v === 'both') return v;
+  throw new UsageError(`remit run: --blinding must be closed, open or both, got "${v}"`);
+}
+
+async function runAndWrite(io: CliIo, options: RunOptions, out: string): Promise<number> {
+  const started = process.hrtime.bigint();
+  const result = await runTrial({ ...options, progress: io.isTty ? (m) => io.err(`… ${m}`) : undefined });
+  await writeOutputFolder(out, result.files);
+  const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
+  const warnings = result.issues.filter((i) => i.severity === 'warning').length;
+  io.out(`remit run: ${result.files.size} files written to ${out} (run id ${result.runId}; ${result.ard.length} ARD records; ${warnings} data warnings; ${ms} ms)`);
+  return 0;
+}
+
+export const runCommand: Command = async (args, io) => {
+  const o = new CommandOptions('run', args, ['data', 'plan', 'out', 'only', 'blinding']);
+  const only = o.string('only');
+  return runAndWrite(
+    io,
+    {
+      dataDir: o.required('data'),
+      planFile: o.required('plan'),
+      only: only === undefined ? null : only.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+      blinding: blindingOption(o.string('blinding')),
+    },
+    o.required('out'),
+  );
 };
 
-/** `npm run report`: the full pipeline on data/sample/ into reports/sample/. */
-export const reportSampleCommand: Command = async () => {
-  throw new NotImplementedError('npm run report', 7);
+/** `npm run report`: the full pipeline on the committed sample. */
+export const reportSampleCommand: Command = async (args, io) => {
+  new CommandOptions('report-sample', args, []);
+  return runAndWrite(io, { dataDir: 'data/sample', planFile: 'analyses/plan.json', blinding: 'both' }, 'reports/sample');
 };

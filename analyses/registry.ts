@@ -1,0 +1,12 @@
+/**
+ * The trial's analyses in report order (issue 7: title page; executive summary; disposition; baseline;
+ * primary endpoint; secondary remission; time to remission; longitudinal; SLE activity; safety; appendix).
+ * The executive summary is produced by the primary analysis and moved to the front by run-all.
+ */
+import type { Analysis } from './framework.ts';
+import { primaryNonInferiority } from './primary-noninferiority.ts';
+import { remissionSecondary } from './remission-secondary.ts';
+
+export function analysesInReportOrder(): Analysis[] {
+  return [primaryNonInferiority, remissionSecondary];
+}

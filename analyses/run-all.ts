@@ -1,0 +1,167 @@
+/**
+ * The trial's full pipeline (design.md data flow): plan → ingest + validate the SDTM lock → derive ADaM →
+ * run every analysis → render the closed and open reports → manifest. Returns every output file in
+ * memory; the caller writes them atomically (src/pipeline/atomic-output.ts), so a failed run writes nothing.
+ *
+ * Inputs:  a data-lock folder (SDTM CSV) and the plan file.
+ * Outputs: adam/*.csv, results/ard.json + results/<analysis>.json, report.html, report-open.html,
+ *          data-issues.csv, manifest.json.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { ArdRecord } from '../src/core/ard.ts';
+import { DataError, UsageError } from '../src/core/errors.ts';
+import { readDataLock } from '../src/io/read-data-lock.ts';
+import { issuesToCsv, sortIssues, type DataIssue } from '../src/io/data-issue.ts';
+import { loadPlan } from '../src/plan/load-plan.ts';
+import { planArms, type Plan } from '../src/plan/plan.ts';
+import { adamToCsv, deriveAdam, type AdamDatasets } from '../src/adam/derive-adam.ts';
+import type { AdslRecord } from '../src/adam/adsl.ts';
+import { renderReportHtml, type ReportSection } from '../src/report/html.ts';
+import { findArmLeaks, openRecords, type ArmIdentifiers } from '../src/report/blinding.ts';
+import { sha256, sha256File } from '../src/pipeline/hash.ts';
+import { computeRunId, manifestToJson, softwareVersions, type Manifest, type ManifestInput } from '../src/pipeline/manifest.ts';
+import type { Analysis, AnalysisInput, ArmInfo, SectionContext } from './framework.ts';
+import { analysesInReportOrder } from './registry.ts';
+import { appendixSection } from './appendix.ts';
+
+export interface RunOptions {
+  dataDir: string;
+  planFile: string;
+  /** Analysis ids to run (default: all). */
+  only?: readonly string[] | null;
+  blinding?: 'closed' | 'open' | 'both';
+  /** Called with short progress messages (shown on a TTY only). */
+  progress?: (message: string) => void;
+}
+
+export interface RunResult {
+  files: Map<string, string>;
+  runId: string;
+  ard: ArdRecord[];
+  issues: DataIssue[];
+  adam: AdamDatasets;
+}
+
+/** Arms in plan order (control first) with labels from ADSL (DM.ARM). */
+export function armsFromAdsl(plan: Plan, adsl: readonly AdslRecord[]): ArmInfo[] {
+  return planArms(plan).map((code) => ({ code, label: adsl.find((s) => s.ARMCD === code)?.ARM ?? code }));
+}
+
+/** Select the analyses to run; an unknown id is a usage error listing the known ones. */
+export function selectAnalyses(only: readonly string[] | null | undefined): Analysis[] {
+  const all = analysesInReportOrder();
+  if (!only || only.length === 0) return all;
+  const known = new Map(all.map((a) => [a.id, a]));
+  return only.map((id) => {
+    const a = known.get(id);
+    if (!a) throw new UsageError(`--only: unknown analysis "${id}" (known: ${[...known.keys()].join(', ')})`);
+    return a;
+  });
+}
+
+function fatalSummary(issues: readonly DataIssue[], dataDir: string): DataError {
+  const fatal = sortIssues(issues.filter((i) => i.severity === 'fatal'));
+  const first = fatal[0];
+  const more = fatal.length > 1 ? ` (and ${fatal.length - 1} more fatal problem${fatal.length > 2 ? 's' : ''}; run "remit check --data ${dataDir} --out data-issues.csv" for the listing)` : '';
+  return new DataError({ file: first.file, line: first.line, column: first.column }, `${first.message}${more}`, first.value);
+}
+
+function sectionsFor(analyses: readonly Analysis[], byId: ReadonlyMap<string, ArdRecord[]>, ctx: SectionContext, ids: ArmIdentifiers): ReportSection[] {
+  const sections: ReportSection[] = [];
+  for (const a of analyses) {
+    const records = byId.get(a.id) ?? [];
+    const visible = ctx.blinding === 'open' ? openRecords(records, ids) : records;
+    sections.push(...a.sections(visible, ctx));
+  }
+  // The executive summary (if any analysis produced one) goes first.
+  const summary = sections.filter((s) => s.id === 'executive-summary');
+  return [...summary, ...sections.filter((s) => s.id !== 'executive-summary')];
+}
+
+/** Run the whole pipeline in memory. @throws DataError / PlanError (exit 1) before anything is written. */
+export async function runTrial(options: RunOptions): Promise<RunResult> {
+  const progress = options.progress ?? (() => undefined);
+  const planText = readFileSync(options.planFile, 'utf8');
+  const plan = loadPlan(planText, basename(options.planFile));
+  const analyses = selectAnalyses(options.only);
+
+  progress('reading the data lock');
+  const read = await readDataLock(options.dataDir, { arms: planArms(plan) });
+  if (read.issues.some((i) => i.severity === 'fatal')) throw fatalSummary(read.issues, options.dataDir);
+
+  progress('deriving ADaM datasets');
+  const derived = deriveAdam(read.lock, plan);
+  const issues = sortIssues([...read.issues, ...derived.issues]);
+  if (issues.some((i) => i.severity === 'fatal')) throw fatalSummary(issues, options.dataDir);
+  const adam = derived.datasets;
+  const arms = armsFromAdsl(plan, adam.adsl);
+  const input: AnalysisInput = { plan, adam, arms };
+
+  progress('running analyses');
+  const byId = new Map<string, ArdRecord[]>();
+  for (const a of analyses) byId.set(a.id, a.run(input));
+  const ard = analyses.flatMap((a) => byId.get(a.id) ?? []);
+
+  // Manifest inputs: every file the reader saw, hashed; rows from the reader's summary.
+  const inputs: ManifestInput[] = [];
+  for (const d of read.domains.filter((x) => x.status === 'read').sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    inputs.push({ file: d.file, sha256: await sha256File(`${options.dataDir}/${d.file}`), rows: d.rows });
+  }
+  const planSha = sha256(planText);
+  const versions = softwareVersions();
+  const runId = computeRunId(versions.remit, planSha, inputs);
+
+  const files = new Map<string, string>();
+  for (const [name, csv] of Object.entries(adamToCsv(adam))) files.set(`adam/${name}.csv`, csv);
+  files.set('results/ard.json', JSON.stringify(ard, null, 1) + '\n');
+  for (const a of analyses) files.set(`results/${a.id}.json`, JSON.stringify(byId.get(a.id) ?? [], null, 1) + '\n');
+  files.set('data-issues.csv', issuesToCsv(issues));
+
+  const ids: ArmIdentifiers = {
+    armLabels: arms.map((a) => a.label),
+    armCodes: arms.map((a) => a.code),
+    allowedPhrases: [plan.study.title, plan.report.title],
+  };
+  const blinding = options.blinding ?? 'both';
+  const programVersions = `remit ${versions.remit} · ${Object.entries(versions.dependencies)
+    .filter(([k]) => ['vega', 'vega-lite', 'csv-parse', 'jstat', 'ml-matrix'].includes(k))
+    .map(([k, v]) => `${k} ${v}`)
+    .join(' · ')}`;
+  for (const mode of ['closed', 'open'] as const) {
+    if (blinding !== 'both' && blinding !== mode) continue;
+    progress(`rendering the ${mode} report`);
+    const ctx: SectionContext = { plan, arms, blinding: mode };
+    const sections = sectionsFor(analyses, byId, ctx, ids);
+    sections.push(appendixSection({ plan, planText, inputs, issues, runId, versions, mode, analyses: analyses.map((a) => a.id) }));
+    const html = await renderReportHtml({
+      title: plan.report.title,
+      subtitle: plan.study.title,
+      blinding: mode,
+      dataCut: plan.study.dataCutDate,
+      snapshotId: runId,
+      programVersions,
+      sections,
+    });
+    if (mode === 'open') {
+      const leaks = findArmLeaks(html, ids);
+      if (leaks.length > 0) {
+        throw new Error(`the open report would reveal treatment assignment (${leaks.length} occurrence(s), first: ${JSON.stringify(leaks[0])}); it was not written`);
+      }
+    }
+    files.set(mode === 'closed' ? 'report.html' : 'report-open.html', html);
+  }
+
+  const manifest: Manifest = {
+    remit: versions.remit,
+    runId,
+    dataCutDate: plan.study.dataCutDate,
+    command: { data: options.dataDir, plan: options.planFile, only: options.only && options.only.length > 0 ? [...options.only] : null, blinding },
+    plan: { file: options.planFile, sha256: planSha },
+    inputs,
+    outputs: [...files.keys()].sort().map((file) => ({ file, sha256: sha256(files.get(file)!) })),
+    software: { node: process.versions.node, dependencies: versions.dependencies },
+  };
+  files.set('manifest.json', manifestToJson(manifest));
+  return { files, runId, ard, issues, adam };
+}

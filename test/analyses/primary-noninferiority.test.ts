@@ -1,0 +1,93 @@
+/**
+ * Primary analysis plumbing on a hand-built ADSL/ADRS (expected values computed by hand below), and on
+ * the committed sample: the primary estimate equals a hand computation from ADRS counts.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import type { AdslRecord } from '../../src/adam/adsl.ts';
+import type { AdrsRecord } from '../../src/adam/adrs.ts';
+import type { ArdRecord } from '../../src/core/ard.ts';
+import { loadPlan } from '../../src/plan/load-plan.ts';
+import { primaryNonInferiority, verdictText } from '../../analyses/primary-noninferiority.ts';
+import type { AnalysisInput } from '../../analyses/framework.ts';
+
+const planJson = JSON.parse(readFileSync('analyses/plan.json', 'utf8')) as { response: { alternatives: string[] } };
+planJson.response.alternatives = [];
+const plan = loadPlan(JSON.stringify(planJson), 'plan.json');
+const arms = [
+  { code: 'MMF', label: 'MMF' },
+  { code: 'MSC', label: 'UC-MSC' },
+];
+
+/** n subjects of one arm and stratum, the first x responders; `missing` more with no week-24 record. */
+function subjects(arm: 'MSC' | 'MMF', stratum: string, n: number, x: number, missing = 0): { adsl: AdslRecord[]; adrs: AdrsRecord[] } {
+  const adsl: AdslRecord[] = [];
+  const adrs: AdrsRecord[] = [];
+  for (let i = 0; i < n + missing; i++) {
+    const id = `${arm}-${stratum}-${String(i).padStart(2, '0')}`;
+    adsl.push({ USUBJID: id, ARMCD: arm, ARM: arm === 'MSC' ? 'UC-MSC' : 'MMF', ITTFL: 'Y', FASFL: 'Y', PPROTFL: i < n ? 'Y' : 'N', SAFFL: 'Y', STRATUM: stratum } as unknown as AdslRecord);
+    if (i < n) {
+      const resp = i < x;
+      adrs.push({ USUBJID: id, PARAMCD: 'TOTREM', AVISIT: 'Week 24', ANL01FL: 'Y', AVALC: resp ? 'Y' : 'N', RSNREAS: resp ? 'CR' : 'NR-CRITERIA', RSNDTL: resp ? null : 'failed: UP24 >= 3.5' } as unknown as AdrsRecord);
+    }
+  }
+  return { adsl, adrs };
+}
+
+function build(): AnalysisInput {
+  // Stratum A: MSC 6/10, MMF 7/10. Stratum B: MSC 2/4 (+1 with no week-24 record), MMF 6/12.
+  const parts = [subjects('MSC', 'A', 10, 6), subjects('MMF', 'A', 10, 7), subjects('MSC', 'B', 4, 2, 1), subjects('MMF', 'B', 12, 6)];
+  return { plan, arms, adam: { adsl: parts.flatMap((p) => p.adsl), adrs: parts.flatMap((p) => p.adrs) } };
+}
+
+const get = (ard: ArdRecord[], q: Partial<ArdRecord>) => {
+  const hits = ard.filter((r) => (Object.keys(q) as (keyof ArdRecord)[]).every((k) => r[k] === q[k]));
+  assert.is(hits.length, 1, `exactly one record for ${JSON.stringify(q)}`);
+  return hits[0].value;
+};
+
+test('primary: counts per arm, the missing subject counted as a non-responder', () => {
+  const ard = primaryNonInferiority.run(build());
+  assert.is(get(ard, { analysis: 'ni-primary', population: 'FAS', group: 'UC-MSC', statistic: 'N' }), 15);
+  assert.is(get(ard, { analysis: 'ni-primary', population: 'FAS', group: 'UC-MSC', statistic: 'n' }), 8);
+  assert.is(get(ard, { analysis: 'ni-primary', population: 'FAS', group: 'MMF', statistic: 'N' }), 22);
+  assert.is(get(ard, { analysis: 'ni-primary', population: 'FAS', group: 'MMF', statistic: 'n' }), 13);
+  assert.is(get(ard, { analysis: 'ni-primary', population: 'FAS', group: 'Total', statistic: 'n' }), 21);
+});
+
+test('primary: stratified estimate equals the hand-computed Mantel–Haenszel weighted difference', () => {
+  const ard = primaryNonInferiority.run(build());
+  // FAS, stratum A: d = 6/10 − 7/10 = −0.1, w = 10·10/20 = 5.
+  // Stratum B: MSC 2/5 (the missing subject is a non-responder), MMF 6/12: d = 0.4 − 0.5 = −0.1, w = 5·12/17 = 60/17.
+  // MH estimate = (5·(−0.1) + (60/17)·(−0.1)) / (5 + 60/17) = −0.1.
+  const est = get(ard, { analysis: 'ni-primary', population: 'FAS', group: 'UC-MSC - MMF', statistic: 'estimate' }) as number;
+  assert.ok(Math.abs(est - -0.1) < 1e-12, `estimate ${est}`);
+  // PP (the missing subject is not in PP): stratum B: MSC 2/4, MMF 6/12, d = 0, w = 48/16 = 3; A as above.
+  // MH = (5·(−0.1) + 3·0) / 8 = −0.0625.
+  const pp = get(ard, { analysis: 'ni-primary', population: 'PP', group: 'UC-MSC - MMF', statistic: 'estimate' }) as number;
+  assert.ok(Math.abs(pp - -0.0625) < 1e-12, `PP estimate ${pp}`);
+  // Unstratified FAS: 8/15 − 13/22 = −0.0575757…
+  const un = get(ard, { analysis: 'ni-unstratified', population: 'FAS', group: 'UC-MSC - MMF', statistic: 'estimate' }) as number;
+  assert.ok(Math.abs(un - (8 / 15 - 13 / 22)) < 1e-12);
+});
+
+test('primary: observed-case excludes the subject with unobserved status; tipping point spans 0..1 × 0..0', () => {
+  const ard = primaryNonInferiority.run(build());
+  assert.is(get(ard, { analysis: 'ni-observed-case', population: 'FAS', group: 'UC-MSC', statistic: 'N' }), 14);
+  const cells = ard.filter((r) => r.analysis === 'ni-tipping-point' && r.population === 'FAS' && r.statistic === 'lower').map((r) => r.category);
+  assert.equal(cells, ['exp=0;ctl=0', 'exp=1;ctl=0']);
+});
+
+test('primary: every CI method appears in the concordance panel with a concordance flag', () => {
+  const ard = primaryNonInferiority.run(build());
+  const methods = ard.filter((r) => r.analysis === 'ni-concordance' && r.population === 'FAS' && r.statistic === 'concordant').map((r) => r.category);
+  assert.equal(methods, ['wald', 'wald-cc', 'newcombe', 'newcombe-cc', 'miettinen-nurminen', 'agresti-caffo', 'stratified-miettinen-nurminen-cmh', 'stratified-wald-cmh', 'stratified-newcombe-cmh']);
+});
+
+test('verdictText: states the margin, the level and the bound with its sign', () => {
+  assert.is(verdictText({ estimate: 0.01, lower: -0.062, upper: 0.08, nonInferior: true }, 0.15, 0.95), 'non-inferior at margin 15 %: lower 95 % bound −6.2 % > −15 %');
+  assert.is(verdictText({ estimate: -0.1, lower: -0.2, upper: 0.0, nonInferior: false }, 0.15, 0.95), 'non-inferiority not shown at margin 15 %: lower 95 % bound −20.0 % ≤ −15 %');
+});
+
+test.run();
