@@ -1,6 +1,7 @@
 /**
  * Tests for src/stats/stratified.ts: shared/reference/C_stratified_riskdiff.json (both cases), reductions to
- * the unstratified methods for one stratum, hand-computed weights, dropped strata and bad input.
+ * the unstratified methods for one stratum, hand-computed weights, Miettinen–Nurminen weight properties,
+ * dropped strata and bad input.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -55,7 +56,7 @@ function sasStrata(rows: SasRow[]): StratumCounts[] {
 }
 
 for (const c of casesFor('C_stratified_riskdiff.json', 'stratified_miettinen_nurminen')) {
-  const inputs = c.inputs as { rows: SasRow[]; stratum_counts: Array<{ trt: number; x: number; n: number }> };
+  const inputs = c.inputs as { rows: SasRow[]; stratum_counts: Array<{ trt: number; x: number; n: number }>; conf_level: number };
   test(`${c.id}: replaying inputs.rows gives the quoted stratum counts`, () => {
     const strata = sasStrata(inputs.rows);
     const quoted = inputs.stratum_counts;
@@ -64,22 +65,23 @@ for (const c of casesFor('C_stratified_riskdiff.json', 'stratified_miettinen_nur
     assert.is(strata.reduce((a, s) => a + s.x1, 0), total(1, 'x'));
     assert.is(strata.reduce((a, s) => a + s.n2, 0), total(2, 'n'));
   });
-  // SKIPPED, see report: with MH weights held fixed and the per-stratum N/(N−1) MN variance (MN 1985 eq. 15;
-  // identical to GSK cicalc ci_prop_diff_mn_strata, which quotes these SAS values) we get (-0.161140, 0.109475):
-  // the lower limit is within 5e-5 of SAS but the upper is 6.5e-5 off. Variants tried (no correction, pooled
-  // correction, MN iterative 1/Ṽ weights, per-arm n−1, pooled restricted MLE, summary score) are all further off.
-  test.skip(`stratifiedRiskDifference cmh/miettinen-nurminen ${c.id}: ${c.source.slice(0, 80)}`, () => {
-    const r = stratifiedRiskDifference(sasStrata(inputs.rows), { weights: 'cmh', method: 'miettinen-nurminen', level: 0.95 });
+  // SAS weighting: the case's `inputs.weights` note says MH, but with MH weights (cicalc's method, which quotes
+  // these SAS numbers at a relative tolerance of 1e-3) the limits are (−0.161140, 0.109475), 6.5e-5 off at the
+  // upper end. SAS Viya `COMMONRISKDIFF(CL=MN)` defaults to Miettinen & Nurminen's (1985) iterative weights
+  // (ratesci-sas README: "CL=MN … with Miettinen & Nurminen's iterative weights (or CL=MNMH for MH
+  // weighting)"); with them both limits round to the quoted 5 dp: (−0.161156, 0.109537).
+  test(`stratifiedRiskDifference miettinen-nurminen weights/miettinen-nurminen ${c.id}: ${c.source.slice(0, 80)}`, () => {
+    const r = stratifiedRiskDifference(sasStrata(inputs.rows), { weights: 'miettinen-nurminen', method: 'miettinen-nurminen', level: inputs.conf_level });
     const e = c.expected as { lower: number; upper: number };
     assertClose(r.lower, e.lower, c.tolerance, 'lower');
     assertClose(r.upper, e.upper, c.tolerance, 'upper');
   });
 }
-
 const single: StratumCounts[] = [{ x1: 56, n1: 70, x2: 48, n2: 80 }];
 for (const [method, weights] of [
   ['miettinen-nurminen', 'cmh'],
   ['miettinen-nurminen', 'inverse-variance'],
+  ['miettinen-nurminen', 'miettinen-nurminen'],
   ['newcombe', 'cmh'],
   ['wald', 'inverse-variance'],
 ] as const) {
@@ -124,6 +126,54 @@ test('stratifiedRiskDifference: inverse-variance weights by hand', () => {
   assertClose(r.se, Math.sqrt((v1 * v2) / (v1 + v2)), { abs: 1e-12 }, 'se');
 });
 
+test('stratifiedRiskDifference: MN weights equal MH weights when every stratum is balanced (n1 = n2)', () => {
+  // With n1ₖ = n2ₖ = mₖ the MN weight 1/(P̄1Q̄1/mₖ + P̄2Q̄2/mₖ) ∝ mₖ for every δ, and the MH weight mₖ²/(2mₖ) ∝ mₖ:
+  // the two weightings define the same statistic, so estimate, weights and limits coincide.
+  const strata = [
+    { x1: 9, n1: 15, x2: 5, n2: 15 },
+    { x1: 20, n1: 40, x2: 24, n2: 40 },
+    { x1: 3, n1: 8, x2: 1, n2: 8 },
+  ];
+  const mn = stratifiedRiskDifference(strata, { weights: 'miettinen-nurminen', method: 'miettinen-nurminen' });
+  const mh = stratifiedRiskDifference(strata, { weights: 'cmh', method: 'miettinen-nurminen' });
+  // MH weights mₖ/Σm = 15/63, 40/63, 8/63; estimate = (15·4/15 + 40·(−4/40) + 8·2/8)/63 = (4 − 4 + 2)/63
+  [15 / 63, 40 / 63, 8 / 63].forEach((w, k) => assertClose(mn.weights[k], w, { abs: 1e-12 }, `w${k}`));
+  assertClose(mn.estimate, 2 / 63, { abs: 1e-12 }, 'estimate');
+  assertClose(mh.estimate, 2 / 63, { abs: 1e-12 }, 'MH estimate');
+  assertClose(mn.lower, mh.lower, { abs: 1e-10 }, 'lower');
+  assertClose(mn.upper, mh.upper, { abs: 1e-10 }, 'upper');
+});
+
+test('stratifiedRiskDifference: MN weights differ from MH weights when arms are unbalanced and proportions differ', () => {
+  // Stratum 1 has n1 < n2, stratum 2 n1 > n2; with P̄1Q̄1 ≠ P̄2Q̄2 the MN weight ∝ 1/(P̄1Q̄1/n1 + P̄2Q̄2/n2) is not
+  // ∝ n1n2/(n1 + n2), so the weights (at the estimate) must move away from MH's 10·40/50 = 8 vs 40·10/50 = 8.
+  const strata = [
+    { x1: 9, n1: 10, x2: 12, n2: 40 },
+    { x1: 30, n1: 40, x2: 2, n2: 10 },
+  ];
+  const r = stratifiedRiskDifference(strata, { weights: 'miettinen-nurminen', method: 'miettinen-nurminen' });
+  assert.ok(Math.abs(r.weights[0] - 0.5) > 1e-3, `weights ${r.weights.join(', ')}`);
+  assertClose(r.weights[0] + r.weights[1], 1, { abs: 1e-12 }, 'weights sum');
+  // The estimate is the root of the weighted score: it is the weights-at-estimate average of the stratum differences.
+  const d = [0.9 - 0.3, 0.75 - 0.2];
+  assertClose(r.estimate, r.weights[0] * d[0] + r.weights[1] * d[1], { abs: 1e-10 }, 'estimate');
+  assert.ok(r.lower < r.estimate && r.estimate < r.upper);
+});
+
+test('stratifiedRiskDifference: MN weights handle all-responder / no-responder strata without NaN', () => {
+  const strata = [
+    { x1: 10, n1: 10, x2: 10, n2: 12 },
+    { x1: 0, n1: 7, x2: 0, n2: 9 },
+  ];
+  const r = stratifiedRiskDifference(strata, { weights: 'miettinen-nurminen', method: 'miettinen-nurminen' });
+  for (const v of [r.estimate, r.lower, r.upper, ...r.weights]) assert.ok(Number.isFinite(v), String(v));
+  assert.ok(r.lower <= r.estimate && r.estimate <= r.upper);
+  const extreme = stratifiedRiskDifference([{ x1: 5, n1: 5, x2: 0, n2: 6 }, { x1: 3, n1: 3, x2: 0, n2: 4 }], { weights: 'miettinen-nurminen', method: 'miettinen-nurminen' });
+  assert.is(extreme.estimate, 1);
+  assert.is(extreme.upper, 1);
+  assert.ok(extreme.lower > 0 && extreme.lower < 1);
+});
+
 test('stratifiedRiskDifference: bad arguments throw InputError naming the argument', () => {
   const throwsNaming = (fn: () => unknown, argument: string) => {
     try {
@@ -144,6 +194,8 @@ test('stratifiedRiskDifference: bad arguments throw InputError naming the argume
   throwsNaming(() => stratifiedRiskDifference([{ x1: 1, n1: 5, x2: 1, n2: 5 }], { weights: 'sato' as unknown as 'cmh', method: 'wald' }), 'weights');
   throwsNaming(() => stratifiedRiskDifference([{ x1: 1, n1: 5, x2: 1, n2: 5 }], { weights: 'cmh', method: 'mh' as unknown as 'wald' }), 'method');
   throwsNaming(() => stratifiedRiskDifference([{ x1: 1, n1: 5, x2: 1, n2: 5 }], { ...ok, level: 2 }), 'level');
+  throwsNaming(() => stratifiedRiskDifference([{ x1: 1, n1: 5, x2: 1, n2: 5 }], { weights: 'miettinen-nurminen', method: 'wald' }), 'weights');
+  throwsNaming(() => stratifiedRiskDifference([{ x1: 1, n1: 5, x2: 1, n2: 5 }], { weights: 'miettinen-nurminen', method: 'newcombe' }), 'weights');
 });
 
 test.run();
