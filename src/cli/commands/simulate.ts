@@ -1,7 +1,41 @@
+/**
+ * `remit simulate --subjects N --seed S --out DIR [--force]`: write a synthetic SDTM data lock of the
+ * lupus-nephritis trial with known truth (src/simulate). N from 2 to 100000 (default 230, the trial's
+ * size); seed a non-negative integer (default 20180709). A non-empty DIR is replaced only with
+ * --force; the write is atomic (temporary sibling folder, then rename).
+ */
+import { readdirSync, statSync } from 'node:fs';
 import type { Command } from '../io.ts';
-import { NotImplementedError } from '../../core/errors.ts';
+import { CommandOptions } from '../args.ts';
+import { UsageError } from '../../core/errors.ts';
+import { DefaultSeed, MaxSubjects } from '../../simulate/options.ts';
+import { writeSimulation } from '../../simulate/write.ts';
 
-/** `remit simulate`: placeholder until issue 2 lands. */
-export const simulateCommand: Command = async () => {
-  throw new NotImplementedError('remit simulate', 2);
+export const simulateCommand: Command = async (args, io) => {
+  const opts = new CommandOptions('simulate', args, ['subjects', 'seed', 'out', 'force']);
+  if (args.positional.length > 0) throw new UsageError(`remit simulate: unexpected argument "${args.positional[0]}"`);
+  const subjects = opts.integer('subjects', 230);
+  if (subjects < 2 || subjects > MaxSubjects) throw new UsageError(`remit simulate: --subjects must be from 2 to ${MaxSubjects}, got ${subjects}`);
+  const seed = opts.integer('seed', DefaultSeed);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`remit simulate: --seed must be a non-negative integer up to ${Number.MAX_SAFE_INTEGER}, got ${seed}`);
+  const out = opts.required('out');
+  refuseToClobber(out, opts.flag('force'));
+  const summary = writeSimulation(out, { subjects, seed });
+  const counts = Object.entries(summary.rows).map(([d, n]) => `${d} ${n}`).join(', ');
+  io.out(`remit simulate: wrote ${subjects} subjects (seed ${seed}) to ${out}: ${counts}; truth/subjects.csv, truth/parameters.json, README.md`);
+  return 0;
 };
+
+/** A non-empty folder (or a file) at `out` is only replaced with --force. */
+function refuseToClobber(out: string, force: boolean): void {
+  let isDir: boolean;
+  try {
+    isDir = statSync(out).isDirectory();
+  } catch {
+    return; // does not exist
+  }
+  if (!isDir) throw new UsageError(`remit simulate: --out ${out} exists and is not a folder`);
+  if (readdirSync(out).length > 0 && !force) {
+    throw new UsageError(`remit simulate: --out ${out} is not empty; use --force to replace its contents`);
+  }
+}
