@@ -6,7 +6,10 @@
 import type { Analysis } from './framework.ts';
 import { primaryNonInferiority } from './primary-noninferiority.ts';
 import { remissionSecondary } from './remission-secondary.ts';
+import { timeToRemission } from './time-to-remission.ts';
+import { longitudinal } from './longitudinal.ts';
+import { sleActivity } from './sle-activity.ts';
 
 export function analysesInReportOrder(): Analysis[] {
-  return [primaryNonInferiority, remissionSecondary];
+  return [primaryNonInferiority, remissionSecondary, timeToRemission, longitudinal, sleActivity];
 }

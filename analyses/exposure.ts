@@ -1,0 +1,103 @@
+/**
+ * Exposure to study treatment by actual arm and Total, safety set (domain.md §7.5; ICH E3 §12.1).
+ *
+ * From ADSL only (generic over any ADaM):
+ * - TRTDUR: days on study treatment = TRTDURD when the data carry it (CDISC pilot TRTDUR), else
+ *   TRTEDT − TRTSDT + 1 (calendar days, both dates complete; null when either is missing);
+ * - CUMDOSE (cumulative dose) and AVGDD (average daily dose) when the data carry them (units per the study's
+ *   define.xml; e.g. mg for the CDISC pilot).
+ * Not derivable from our ADaM yet (needs per-subject dose variables; see the issue-8 report): MSC dose in
+ * cells/kg and infusion completion, MMF/placebo compliance. They appear as soon as ADSL carries CUMDOSE/AVGDD.
+ *
+ * ARD: analysis "exposure", population "SAF", header N parameter "SUBJECTS"; continuous statistics per
+ * parameter (src/tables/summarize-continuous.ts) and a pooled `label` record per parameter.
+ */
+import type { ArdRecord } from '../src/core/ard.ts';
+import { ard } from '../src/core/ard.ts';
+import type { GenericAdslRecord } from '../src/adam/read-adam.ts';
+import type { ReportSection } from '../src/report/html.ts';
+import { buildTable, type TableRow } from '../src/report/tables.ts';
+import type { AdamInput } from '../src/tables/adam-input.ts';
+import { distinctValues, findRecord } from '../src/tables/ard-lookup.ts';
+import { headerNRecords } from '../src/tables/count-subjects.ts';
+import { populationGroups } from '../src/tables/population-groups.ts';
+import { summarizeContinuous } from '../src/tables/summarize-continuous.ts';
+import { groupColumns } from '../src/tables/table-columns.ts';
+import type { Analysis, SectionContext } from './framework.ts';
+
+export const EXPOSURE_ANALYSIS = 'exposure';
+const POP = 'SAF';
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from ISO date a to b (b − a), or null when either is not YYYY-MM-DD. */
+function daysBetween(a: string | null, b: string | null): number | null {
+  if (a === null || b === null || !/^\d{4}-\d{2}-\d{2}$/.test(a) || !/^\d{4}-\d{2}-\d{2}$/.test(b)) return null;
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+}
+
+/** Days on study treatment (see the module note). @example treatmentDays({ TRTSDT: '2020-01-01', TRTEDT: '2020-01-31' }) // => 31 */
+export function treatmentDays(s: Pick<GenericAdslRecord, 'TRTSDT' | 'TRTEDT'> & { TRTDURD?: number | null }): number | null {
+  if (s.TRTDURD !== null && s.TRTDURD !== undefined) return s.TRTDURD;
+  const d = daysBetween(s.TRTSDT, s.TRTEDT);
+  return d === null || d < 0 ? null : d + 1;
+}
+
+const Parameters: readonly { parameter: string; label: string; value: (s: GenericAdslRecord) => number | null }[] = [
+  { parameter: 'TRTDUR', label: 'Duration of study treatment (days)', value: treatmentDays },
+  { parameter: 'CUMDOSE', label: 'Cumulative dose (study units)', value: (s) => s.CUMDOSE ?? null },
+  { parameter: 'AVGDD', label: 'Average daily dose (study units)', value: (s) => s.AVGDD ?? null },
+];
+
+/** ARD records of the exposure table. */
+export function computeExposure(input: AdamInput): ArdRecord[] {
+  const adsl = input.adam.adsl;
+  const g = populationGroups(adsl, input.arms, 'actual', (s) => s.SAFFL === 'Y');
+  const key = { analysis: EXPOSURE_ANALYSIS, population: POP };
+  const out: ArdRecord[] = headerNRecords({ ...key, parameter: 'SUBJECTS' }, g.groups);
+  for (const p of Parameters) {
+    const values = new Map(adsl.map((s) => [s.USUBJID, p.value(s)]));
+    if (p.parameter !== 'TRTDUR' && ![...values.values()].some((v) => v !== null)) continue;
+    out.push(ard({ ...key, parameter: p.parameter, statistic: 'label', value: p.label }));
+    out.push(...summarizeContinuous(values, g.groups, { ...key, parameter: p.parameter }));
+  }
+  return out;
+}
+
+/** Report section: exposure table. */
+export function exposureSections(ard: readonly ArdRecord[], ctx: SectionContext): ReportSection[] {
+  const own = ard.filter((r) => r.analysis === EXPOSURE_ANALYSIS);
+  if (own.length === 0) return [];
+  const rows: TableRow[] = distinctValues(own, { statistic: 'label' }, 'parameter').flatMap((parameter): TableRow[] => [
+    { type: 'heading', label: String(findRecord(own, { parameter, statistic: 'label' })?.value ?? parameter) },
+    { type: 'stat', label: 'n', parameter, kind: 'n', indent: 1 },
+    { type: 'stat', label: 'Mean (SD)', parameter, kind: 'mean-sd', decimals: 1, indent: 1 },
+    { type: 'stat', label: 'Median (Q1–Q3)', parameter, kind: 'median-iqr', decimals: 1, indent: 1 },
+    { type: 'stat', label: 'Min–max', parameter, kind: 'min-max', decimals: 1, indent: 1 },
+  ]);
+  const table = buildTable(
+    {
+      id: 'exposure',
+      title: 'Exposure to study treatment',
+      analysis: EXPOSURE_ANALYSIS,
+      population: POP,
+      populationLabel: 'Safety set, by actual treatment',
+      units: 'days; doses in the units of the study',
+      method: 'Descriptive statistics; quartiles by SAS QNTLDEF=5',
+      headerNParameter: 'SUBJECTS',
+      columns: groupColumns(ctx.arms.map((a) => a.label), ctx.blinding),
+      rows,
+      footnotes: ['Duration = last − first date of study treatment + 1 (ADSL TRTEDT, TRTSDT), or ADSL TRTDURD when present.', 'MSC dose (cells/kg) and MMF/placebo compliance need per-subject dose variables in ADSL (not yet derived).'],
+      stubHeader: 'Parameter',
+    },
+    own,
+  );
+  return [{ id: 'exposure', title: 'Exposure', blocks: [{ kind: 'table', table }] }];
+}
+
+export const exposureAnalysis: Analysis = {
+  id: 'exposure',
+  needs: ['adsl'],
+  run: (input) => computeExposure(input),
+  sections: exposureSections,
+};

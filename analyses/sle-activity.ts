@@ -1,0 +1,140 @@
+/**
+ * SLE disease activity (issue 6 item 4; registered outcomes SLEDAI-2K, BILAG, PhGA, HAQ): in the full
+ * analysis set by arm and analysis visit, descriptive summaries of value and change from baseline of the
+ * ADQS scores SLEDAI (SLEDAI-2K total), BILAGTOT (BILAG-2004 numeric total, A12/B8/C1/D0/E0), PHGA
+ * (0–3) and HAQDI (HAQ-DI 0–3); and the SRI responder rate (ADQS `SRI<threshold>`, plan.secondary.sri) at
+ * the plan's SRI visits with Wilson 95 % CIs per arm and the Miettinen–Nurminen 95 % CI of the
+ * difference experimental − control. A subject of the set without an SRI record at a visit counts as a
+ * non-responder (the SRI's own missing-component rule, domain.md 4.4).
+ *
+ * ARD: descriptive records as longitudinal/by-visit.ts (analysis "sle-activity-descriptive");
+ * "sle-activity-sri", parameter SRI4, visit: per arm and "Total" x (responders), N, pct, and
+ * estimate/lower/upper (Wilson, proportion 0–1); contrast group: estimate/lower/upper (MN).
+ */
+import type { AdqsRecord } from '../src/adam/adqs.ts';
+import { ard, type ArdRecord } from '../src/core/ard.ts';
+import { binomialCI, riskDifferenceCI } from '../src/stats/proportions.ts';
+import type { ReportBlock, ReportSection } from '../src/report/html.ts';
+import { MISSING } from '../src/report/format.ts';
+import { buildTable, MISSING_FOOTNOTE, type TableColumn } from '../src/report/tables.ts';
+import { PopulationLabel, type PopulationCode } from './common/responders.ts';
+import { contrastLabel, type Analysis, type AnalysisInput, type ArmInfo, type SectionContext } from './framework.ts';
+import { armBySubject, visitAxis } from './longitudinal.ts';
+import { byVisitRecords, type ParameterSpec } from './longitudinal/by-visit.ts';
+import { descriptiveTableBlock, meanChartBlock } from './longitudinal/sections.ts';
+
+export const SlePopulation: PopulationCode = 'FAS';
+export const SleAnalysis = { descriptive: 'sle-activity-descriptive', sri: 'sle-activity-sri' } as const;
+
+export const SleParams: readonly { paramcd: string; label: string }[] = [
+  { paramcd: 'SLEDAI', label: 'SLEDAI-2K total score' },
+  { paramcd: 'BILAGTOT', label: 'BILAG-2004 total score' },
+  { paramcd: 'PHGA', label: 'Physician global assessment (0–3)' },
+  { paramcd: 'HAQDI', label: 'HAQ-DI (0–3)' },
+];
+
+function spec(paramcd: string): ParameterSpec {
+  return { paramcd, scale: 'identity', geometric: false, percentChange: false };
+}
+
+/** SRI responder records of one visit: Wilson per group, MN difference per experimental arm. */
+export function sriRecords(parameter: string, visit: string, arms: readonly ArmInfo[], subjects: ReadonlyMap<string, string>, responders: ReadonlySet<string>): ArdRecord[] {
+  const base = { analysis: SleAnalysis.sri, population: SlePopulation, parameter, visit };
+  const counts = (codes: ReadonlySet<string>) => {
+    const ids = [...subjects.entries()].filter(([, c]) => codes.has(c)).map(([id]) => id);
+    return { x: ids.filter((id) => responders.has(id)).length, n: ids.length };
+  };
+  const out: ArdRecord[] = [];
+  const groups = [...arms.map((a) => ({ label: a.label, codes: new Set([a.code]) })), { label: 'Total', codes: new Set(arms.map((a) => a.code)) }];
+  for (const g of groups) {
+    const { x, n } = counts(g.codes);
+    const b = { ...base, group: g.label };
+    out.push(ard({ ...b, statistic: 'n', value: x }), ard({ ...b, statistic: 'N', value: n }), ard({ ...b, statistic: 'pct', value: n > 0 ? x / n : null }));
+    if (n > 0) {
+      const ci = binomialCI(x, n, { method: 'wilson', level: 0.95 });
+      for (const s of ['estimate', 'lower', 'upper'] as const) out.push(ard({ ...b, statistic: s, value: ci[s], method: 'wilson' }));
+    }
+  }
+  const [control, ...experimental] = arms;
+  for (const e of experimental) {
+    const ce = counts(new Set([e.code]));
+    const cc = counts(new Set([control.code]));
+    if (ce.n === 0 || cc.n === 0) continue;
+    const d = riskDifferenceCI(ce.x, ce.n, cc.x, cc.n, { method: 'miettinen-nurminen', level: 0.95 });
+    for (const s of ['estimate', 'lower', 'upper'] as const) out.push(ard({ ...base, group: contrastLabel(e, control), statistic: s, value: d[s], method: 'miettinen-nurminen' }));
+  }
+  return out;
+}
+
+function sriParamcd(input: { plan: AnalysisInput['plan'] }): string {
+  return `SRI${input.plan.secondary.sri.threshold}`;
+}
+
+export const sleActivity: Analysis = {
+  id: 'sle-activity',
+  needs: ['adsl', 'adqs'],
+  run(input: AnalysisInput): ArdRecord[] {
+    const subjects = armBySubject(input, SlePopulation);
+    const adqs: readonly AdqsRecord[] = input.adam.adqs ?? [];
+    const axis = visitAxis(input.plan);
+    const ctx = { analysis: SleAnalysis.descriptive, population: SlePopulation, arms: input.arms, visits: axis.map((v) => v.visit), baselineVisit: input.plan.baseline.avisit, subjects };
+    const out = SleParams.flatMap((p) => byVisitRecords(ctx, spec(p.paramcd), adqs));
+    const sri = sriParamcd(input);
+    for (const visit of input.plan.secondary.sri.visits) {
+      const responders = new Set(adqs.filter((r) => r.PARAMCD === sri && r.AVISIT === visit && r.ANL01FL === 'Y' && r.AVALC === 'Y').map((r) => r.USUBJID));
+      out.push(...sriRecords(sri, visit, input.arms, subjects, responders));
+    }
+    return out;
+  },
+  sections(ard: readonly ArdRecord[], ctx: SectionContext): ReportSection[] {
+    const closed = ctx.blinding === 'closed';
+    const groups = closed ? ctx.arms.map((a) => a.label) : ['Total'];
+    const axis = visitAxis(ctx.plan);
+    const blocks: ReportBlock[] = [];
+    for (const p of SleParams) {
+      if (!ard.some((r) => r.analysis === SleAnalysis.descriptive && r.parameter === p.paramcd)) continue;
+      const chart = meanChartBlock(ard, SleAnalysis.descriptive, spec(p.paramcd), p.label, groups, axis, `sle-${ctx.blinding}`);
+      if (chart !== null) blocks.push(chart);
+      blocks.push(descriptiveTableBlock(ard, SleAnalysis.descriptive, SlePopulation, spec(p.paramcd), p.label, null, groups, axis.map((v) => v.visit), ctx.plan.baseline.avisit, `sle-${ctx.blinding}`));
+    }
+    const sri = sriParamcd(ctx);
+    if (ard.some((r) => r.analysis === SleAnalysis.sri)) blocks.push(sriTable(ard, ctx, sri, groups));
+    return [{ id: 'sle-activity', title: `SLE disease activity (${PopulationLabel[SlePopulation]})`, blocks }];
+  },
+};
+
+function sriTable(ard: readonly ArdRecord[], ctx: SectionContext, sri: string, groups: readonly string[]): ReportBlock {
+  const visits = ctx.plan.secondary.sri.visits;
+  const [control, ...experimental] = ctx.arms;
+  const contrasts: TableColumn[] = ctx.blinding === 'closed' ? experimental.map((e) => ({ group: contrastLabel(e, control), showN: false, label: `${contrastLabel(e, control)} (95 % CI)` })) : [];
+  // Header N: the SRI records' "N" of the first SRI visit carry the group sizes; re-key them as the header record.
+  const header = ard.filter((r) => r.analysis === SleAnalysis.sri && r.visit === visits[0] && r.statistic === 'N').map((r) => ({ ...r, parameter: `${sri}-N`, visit: null }));
+  const built = buildTable(
+      {
+        id: `sle-${ctx.blinding}-sri`,
+        title: `SLE Responder Index (SRI-${ctx.plan.secondary.sri.threshold}) by visit`,
+        analysis: SleAnalysis.sri,
+        population: SlePopulation,
+        headerNParameter: `${sri}-N`,
+        columns: [...groups.map((g) => ({ group: g })), ...contrasts],
+        rows: visits.flatMap((v) => [
+          { type: 'heading' as const, label: v },
+          { type: 'stat' as const, label: 'Responders, n (%)', parameter: sri, visit: v, kind: 'n-pct' as const, indent: 1 },
+          { type: 'stat' as const, label: 'Response rate, % (95 % CI)', parameter: sri, visit: v, kind: 'estimate-ci' as const, scale: 100, decimals: 1, indent: 1 },
+        ]),
+        footnotes: [
+          `SRI-${ctx.plan.secondary.sri.threshold} (Furie 2009): SLEDAI-2K reduction ≥ ${ctx.plan.secondary.sri.threshold}, no new BILAG A and ≤ 1 new BILAG B, PhGA increase < ${ctx.plan.secondary.sri.phgaWorseningMin}, no treatment failure (rescue, death, discontinuation). Missing component or record = non-responder.`,
+          'Rate: Wilson score 95 % CI per arm. Difference (percentage points): Miettinen–Nurminen 95 % CI, experimental − control, unstratified.',
+        ],
+        method: 'Wilson; Miettinen–Nurminen',
+      },
+      [...ard, ...header],
+  );
+  // Counts have no meaning in a contrast column: blank those cells (not "not available").
+  const first = groups.length;
+  const rows = built.rows.map((r) => (r.label.startsWith('Responders') ? { ...r, cells: r.cells.map((c, i) => (i >= first ? '' : c)) } : r));
+  const missing = rows.some((r) => r.cells.some((c) => c.includes(MISSING)));
+  return { kind: 'table', table: { ...built, rows, footnotes: built.footnotes.filter((f) => missing || f !== MISSING_FOOTNOTE) } };
+}
+
+export default sleActivity;

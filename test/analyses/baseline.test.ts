@@ -1,0 +1,75 @@
+/**
+ * Baseline table: a hand case (FAS by planned arm, Missing row, baseline BDS value from ABLFL) and the CDISC
+ * pilot: age mean (SD) per arm equal an independent computation from adsl.csv (plain csv-parse; ITT set,
+ * since the pilot has no FASFL; planned arm TRT01P).
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { ArdRecord } from '../../src/core/ard.ts';
+import { baselineAnalysis, computeBaseline } from '../../analyses/baseline.ts';
+import { renderReportHtml } from '../../src/report/html.ts';
+import { assertClose } from '../helpers/close.ts';
+import { adsl, bds, input } from './factories.ts';
+import { pilotCsv, pilotInput, pilotPresent } from './pilot-adam.ts';
+
+const one = (ard: readonly ArdRecord[], q: Partial<ArdRecord>) => {
+  const v = ard.filter((r) => (Object.keys(q) as (keyof ArdRecord)[]).every((k) => r[k] === q[k]));
+  assert.is(v.length, 1, JSON.stringify(q));
+  return v[0].value;
+};
+
+// Arm A: S1 (F, 30 y, SLEDAI 10), S2 (sex missing, 40 y, SLEDAI 6); arm B: S3 (M, 50 y, no SLEDAI); S4 not in FAS.
+const small = input([adsl('S1', 'A', { AGE: 30 }), adsl('S2', 'A', { AGE: 40, SEX: null }), adsl('S3', 'B', { AGE: 50, SEX: 'M' }), adsl('S4', 'B', { FASFL: 'N', AGE: 99 })], {
+  adqs: [bds('S1', 'SLEDAI', 10, { ABLFL: 'Y', PARAM: 'SLEDAI-2K total' }), bds('S1', 'SLEDAI', 2, { ABLFL: null }), bds('S2', 'SLEDAI', 6, { ABLFL: 'Y' })],
+});
+const ard = computeBaseline(small);
+
+test('baseline: FAS by planned arm; N, mean age and sex with Missing (hand)', () => {
+  assert.is(one(ard, { parameter: 'SUBJECTS', group: 'Total', statistic: 'N' }), 3);
+  assert.is(one(ard, { parameter: 'AGE', group: 'Arm A', statistic: 'mean' }), 35);
+  assert.is(one(ard, { parameter: 'AGE', group: 'Total', statistic: 'mean' }), 40);
+  assert.is(one(ard, { parameter: 'SEX', category: 'F', group: 'Arm A', statistic: 'pct' }), 0.5);
+  assert.is(one(ard, { parameter: 'SEX', category: 'Missing', group: 'Arm A', statistic: 'n' }), 1);
+  assert.is(one(ard, { parameter: 'SEX', category: 'F', group: 'Arm B', statistic: 'n' }), 0);
+  assert.is(ard[0].population, 'FAS');
+});
+
+test('baseline: BDS baseline = ABLFL record; subjects without it are missing (hand: arm A mean (10 + 6)/2 = 8)', () => {
+  assert.is(one(ard, { parameter: 'SLEDAI', group: 'Arm A', statistic: 'mean' }), 8);
+  assert.is(one(ard, { parameter: 'SLEDAI', group: 'Arm B', statistic: 'nmiss' }), 1);
+  assert.is(one(ard, { parameter: 'SLEDAI', group: 'Arm B', statistic: 'mean' }), null);
+  assert.is(one(ard, { parameter: 'SLEDAI', statistic: 'label' }), 'SLEDAI-2K total');
+});
+
+test('baseline: renders in closed and open reports without NaN', async () => {
+  for (const blinding of ['closed', 'open'] as const) {
+    const html = await renderReportHtml({ title: 't', blinding, dataCut: '2020-12-31', sections: baselineAnalysis.sections(blinding === 'open' ? ard.filter((r) => r.group === null || r.group === 'Total') : ard, { plan: small.plan, arms: small.arms, blinding }) });
+    assert.not.ok(/NaN|undefined/.test(html));
+    assert.ok(html.includes('Age (years)'));
+  }
+});
+
+if (!pilotPresent) test.skip('baseline on the CDISC pilot: data not present', () => {});
+else {
+  test('baseline on the CDISC pilot: age mean (SD) per arm equal an independent computation from adsl.csv', async () => {
+    const pilot = await pilotInput();
+    const ardP = computeBaseline(pilot);
+    assert.is(ardP[0].population, 'ITT');
+    const ages = new Map<string, number[]>();
+    for (const s of pilotCsv('adsl.csv')) if (s.ITTFL === 'Y') (ages.get(s.TRT01P) ?? ages.set(s.TRT01P, []).get(s.TRT01P)!).push(Number(s.AGE));
+    ages.set('Total', [...ages.values()].flat());
+    for (const [arm, xs] of ages) {
+      const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+      const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1));
+      assertClose(one(ardP, { parameter: 'AGE', group: arm, statistic: 'mean' }) as number, mean, { abs: 1e-9 }, `${arm} mean`);
+      assertClose(one(ardP, { parameter: 'AGE', group: arm, statistic: 'sd' }) as number, sd, { abs: 1e-9 }, `${arm} sd`);
+      assert.is(one(ardP, { parameter: 'AGE', group: arm, statistic: 'n' }), xs.length);
+    }
+    // Quoted in the issue-8 note: Placebo 75.2 (8.59), Low 75.7 (8.29), High 74.4 (7.89), Total 75.1 (8.25).
+    assertClose(one(ardP, { parameter: 'AGE', group: 'Placebo', statistic: 'mean' }) as number, 75.209, { abs: 5e-4 }, 'Placebo mean');
+    // One Low Dose subject has no baseline weight (pilot README): Missing counted.
+    assert.is(one(ardP, { parameter: 'WEIGHTBL', group: 'Xanomeline Low Dose', statistic: 'nmiss' }), 1);
+  });
+}
+
+test.run();

@@ -1,0 +1,66 @@
+/**
+ * Disposition: hand case (randomised, treated, completed, discontinued by reason, analysis sets, a
+ * non-randomised subject) and the CDISC pilot against an independent count of adsl.csv DCDECOD.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { ArdRecord } from '../../src/core/ard.ts';
+import { computeDisposition, consortFlow, dispositionAnalysis } from '../../analyses/disposition.ts';
+import { consortSvg } from '../../src/report/charts/consort.ts';
+import { renderReportHtml } from '../../src/report/html.ts';
+import { adsl, input } from './factories.ts';
+import { pilotCsv, pilotInput, pilotPresent } from './pilot-adam.ts';
+
+const one = (ard: readonly ArdRecord[], q: Partial<ArdRecord>) => {
+  const v = ard.filter((r) => (Object.keys(q) as (keyof ArdRecord)[]).every((k) => r[k] === q[k]));
+  assert.is(v.length, 1, JSON.stringify(q));
+  return v[0].value;
+};
+
+// A: S1 completed; S2 discontinued (ADVERSE EVENT), never treated (TRTSDT null, SAFFL N, FASFL N).
+// B: S3 discontinued (WITHDRAWAL BY SUBJECT), S4 ongoing. S5: screen failure (ITTFL N, no arm).
+const small = input([
+  adsl('S1', 'A'),
+  adsl('S2', 'A', { EOSSTT: 'DISCONTINUED', DCSREAS: 'ADVERSE EVENT', TRTSDT: null, SAFFL: 'N', FASFL: 'N', PPROTFL: 'N' }),
+  adsl('S3', 'B', { EOSSTT: 'DISCONTINUED', DCSREAS: 'WITHDRAWAL BY SUBJECT' }),
+  adsl('S4', 'B', { EOSSTT: 'ONGOING' }),
+  adsl('S5', null, { ITTFL: 'N', FASFL: 'N', SAFFL: 'N', PPROTFL: 'N', TRTSDT: null }),
+]);
+const ard = computeDisposition(small);
+
+test('disposition: hand counts', () => {
+  assert.is(one(ard, { parameter: 'RANDOMIZED', group: 'Total', statistic: 'N' }), 4);
+  assert.is(one(ard, { parameter: 'TREATED', group: 'Arm A', statistic: 'n' }), 1);
+  assert.is(one(ard, { parameter: 'TREATED', group: 'Arm A', statistic: 'pct' }), 0.5);
+  assert.is(one(ard, { parameter: 'COMPLETED', group: 'Arm B', statistic: 'n' }), 0);
+  assert.is(one(ard, { parameter: 'DISCONTINUED', group: 'Total', statistic: 'n' }), 2);
+  assert.is(one(ard, { parameter: 'DCSREAS', category: 'ADVERSE EVENT', group: 'Arm B', statistic: 'n' }), 0);
+  assert.is(one(ard, { parameter: 'ONGOING', group: 'Arm B', statistic: 'n' }), 1);
+  assert.is(one(ard, { parameter: 'ANALYSIS_SET', category: 'FAS', group: 'Arm A', statistic: 'n' }), 1);
+  assert.is(one(ard, { parameter: 'NOT_RANDOMIZED', statistic: 'n' }), 1);
+});
+
+test('disposition: CONSORT flow and section render', async () => {
+  const svg = consortSvg(consortFlow(ard, ['Arm A', 'Arm B']));
+  assert.ok(svg.includes('Randomised (n = 4)'));
+  assert.ok(svg.includes('ADVERSE EVENT (n = 1)'));
+  const html = await renderReportHtml({ title: 't', blinding: 'closed', dataCut: '2020-12-31', sections: dispositionAnalysis.sections(ard, { plan: small.plan, arms: small.arms, blinding: 'closed' }) });
+  assert.not.ok(/NaN|undefined/.test(html));
+});
+
+if (!pilotPresent) test.skip('disposition on the CDISC pilot: data not present', () => {});
+else {
+  test('disposition on the CDISC pilot: completed and reasons equal an independent count of adsl.csv DCDECOD', async () => {
+    const pilot = await pilotInput();
+    const ardP = computeDisposition(pilot);
+    const count = new Map<string, number>();
+    for (const s of pilotCsv('adsl.csv')) for (const g of [s.TRT01P, 'Total']) count.set(`${s.DCDECOD}|${g}`, (count.get(`${s.DCDECOD}|${g}`) ?? 0) + 1);
+    for (const g of ['Placebo', 'Xanomeline Low Dose', 'Xanomeline High Dose', 'Total']) {
+      assert.is(one(ardP, { parameter: 'COMPLETED', group: g, statistic: 'n' }), count.get(`COMPLETED|${g}`) ?? 0, g);
+      for (const r of ardP.filter((x) => x.parameter === 'DCSREAS' && x.group === g && x.statistic === 'n')) assert.is(r.value, count.get(`${r.category}|${g}`) ?? 0, `${r.category} ${g}`);
+    }
+    assert.is(one(ardP, { parameter: 'ANALYSIS_SET', category: 'FAS', group: 'Total', statistic: 'n' }), null);
+  });
+}
+
+test.run();

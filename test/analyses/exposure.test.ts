@@ -1,0 +1,31 @@
+/** Exposure: days on treatment = TRTEDT − TRTSDT + 1 (hand), TRTDURD when given, safety set by actual arm. */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { ArdRecord } from '../../src/core/ard.ts';
+import { computeExposure, treatmentDays } from '../../analyses/exposure.ts';
+import { adsl, input } from './factories.ts';
+
+const one = (ard: readonly ArdRecord[], q: Partial<ArdRecord>) => {
+  const v = ard.filter((r) => (Object.keys(q) as (keyof ArdRecord)[]).every((k) => r[k] === q[k]));
+  assert.is(v.length, 1, JSON.stringify(q));
+  return v[0].value;
+};
+
+test('treatmentDays: inclusive calendar days, leap year, TRTDURD preferred, missing → null', () => {
+  assert.is(treatmentDays({ TRTSDT: '2020-02-28', TRTEDT: '2020-03-01' }), 3); // 28, 29 Feb, 1 Mar
+  assert.is(treatmentDays({ TRTSDT: '2020-01-01', TRTEDT: '2020-01-01' }), 1);
+  assert.is(treatmentDays({ TRTSDT: '2020-01-01', TRTEDT: null }), null);
+  assert.is(treatmentDays({ TRTSDT: '2020-01-01', TRTEDT: '2020-01-05', TRTDURD: 7 }), 7);
+});
+
+test('computeExposure: by actual arm in the safety set; dose rows only when the data carry doses', () => {
+  // A planned, B actual for S2 → S2 counts in arm B. S3 not in SAF. Durations: S1 10 d (1–10 Jan), S2 31 d.
+  const ard = computeExposure(input([adsl('S1', 'A'), adsl('S2', 'A', { ACTARMCD: 'B', TRTEDT: '2020-01-31' }), adsl('S3', 'B', { SAFFL: 'N' })]));
+  assert.is(one(ard, { parameter: 'SUBJECTS', group: 'Arm B', statistic: 'N' }), 1);
+  assert.is(one(ard, { parameter: 'TRTDUR', group: 'Arm A', statistic: 'mean' }), 10);
+  assert.is(one(ard, { parameter: 'TRTDUR', group: 'Arm B', statistic: 'mean' }), 31);
+  assert.is(one(ard, { parameter: 'TRTDUR', group: 'Total', statistic: 'median' }), 20.5);
+  assert.is(ard.filter((r) => r.parameter === 'CUMDOSE').length, 0);
+});
+
+test.run();

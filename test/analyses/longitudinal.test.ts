@@ -1,0 +1,118 @@
+/**
+ * Longitudinal lab analysis (issue 6 item 4): descriptive ARD records on hand-built ADLB records with
+ * hand-computed expectations, visible MMRM failure, and the acceptance checks on the simulated sample.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { existsSync, readFileSync } from 'node:fs';
+import type { AdlbRecord } from '../../src/adam/adlb.ts';
+import type { AdslRecord } from '../../src/adam/adsl.ts';
+import type { ArdRecord } from '../../src/core/ard.ts';
+import { loadPlan } from '../../src/plan/load-plan.ts';
+import { longitudinal } from '../../analyses/longitudinal.ts';
+import type { AnalysisInput, ArmInfo } from '../../analyses/framework.ts';
+import { assertClose } from '../helpers/close.ts';
+
+const plan = loadPlan(readFileSync(new URL('../../analyses/plan.json', import.meta.url), 'utf8'), 'analyses/plan.json');
+const arms: ArmInfo[] = [{ code: 'MMF', label: 'MMF' }, { code: 'MSC', label: 'UC-MSC' }];
+const onlyParams = (params: string[]) => ({ ...plan, longitudinal: { ...plan.longitudinal, params } });
+
+function subject(id: string, arm: string): AdslRecord {
+  return { USUBJID: id, ARMCD: arm, ARM: arm, STRATUM: 'A', ITTFL: 'Y', FASFL: 'Y', PPROTFL: 'Y', SAFFL: 'Y' } as unknown as AdslRecord;
+}
+function lab(id: string, param: string, visit: string, aval: number, base: number): AdlbRecord {
+  const isBase = visit === 'Baseline';
+  const chg = isBase ? null : aval - base;
+  return { USUBJID: id, PARAMCD: param, AVISIT: visit, AVAL: aval, BASE: base, CHG: chg, PCHG: chg === null ? null : (100 * chg) / base, ANL01FL: 'Y', ABLFL: isBase ? 'Y' : null } as unknown as AdlbRecord;
+}
+
+function value(ard: readonly ArdRecord[], f: Partial<ArdRecord>): number | string | null {
+  const hits = ard.filter((r) => (Object.keys(f) as (keyof ArdRecord)[]).every((k) => r[k] === f[k]));
+  assert.is(hits.length, 1, `exactly one record for ${JSON.stringify(f)}, found ${hits.length}`);
+  return hits[0].value;
+}
+
+/** ALB: MMF baseline 30, 32, 34 → week 4 33, 36, 36 (CHG 3, 4, 2). PROT (log): MMF week 4 values 1, 10, 100. ANA titres. */
+function handInput(params: string[]): AnalysisInput {
+  const adsl = ['M1', 'M2', 'M3'].map((id) => subject(id, 'MMF')).concat(['S1', 'S2', 'S3'].map((id) => subject(id, 'MSC')));
+  const adlb: AdlbRecord[] = [
+    lab('M1', 'ALB', 'Baseline', 30, 30), lab('M2', 'ALB', 'Baseline', 32, 32), lab('M3', 'ALB', 'Baseline', 34, 34),
+    lab('M1', 'ALB', 'Week 4', 33, 30), lab('M2', 'ALB', 'Week 4', 36, 32), lab('M3', 'ALB', 'Week 4', 36, 34),
+    lab('M1', 'PROT', 'Baseline', 2, 2), lab('M2', 'PROT', 'Baseline', 4, 4), lab('M3', 'PROT', 'Baseline', 8, 8),
+    lab('M1', 'PROT', 'Week 4', 1, 2), lab('M2', 'PROT', 'Week 4', 10, 4), lab('M3', 'PROT', 'Week 4', 100, 8),
+    lab('M1', 'ANA', 'Baseline', 320, 320), lab('M2', 'ANA', 'Baseline', 160, 160), lab('M3', 'ANA', 'Baseline', 80, 80),
+    lab('M1', 'ANA', 'Week 4', 80, 320), lab('M2', 'ANA', 'Week 4', 80, 160), lab('M3', 'ANA', 'Week 4', 80, 80),
+  ];
+  return { plan: onlyParams(params), arms, adam: { adsl, adlb } };
+}
+
+const D = { analysis: 'longitudinal-descriptive', population: 'FAS' };
+
+test('value and change from baseline by arm and visit (hand)', () => {
+  const ard = longitudinal.run(handInput(['ALB']));
+  const f = { ...D, parameter: 'ALB', group: 'MMF', visit: 'Week 4' };
+  // AVAL 33, 36, 36: mean 35, SD sqrt(((−2)² + 1 + 1)/2) = sqrt(3); median 36; min 33, max 36.
+  assertClose(value(ard, { ...f, category: 'AVAL', statistic: 'mean' }) as number, 35, { abs: 1e-12 }, 'mean');
+  assertClose(value(ard, { ...f, category: 'AVAL', statistic: 'sd' }) as number, Math.sqrt(3), { abs: 1e-12 }, 'sd');
+  assert.is(value(ard, { ...f, category: 'AVAL', statistic: 'median' }), 36);
+  // CHG 3, 4, 2: mean 3, SD 1; 95 % CI 3 ± t(0.975, 2) · 1/√3 = 3 ± 4.302653 · 0.577350 = 3 ± 2.484138 = (0.515862, 5.484138).
+  assertClose(value(ard, { ...f, category: 'CHG', statistic: 'mean' }) as number, 3, { abs: 1e-12 }, 'chg mean');
+  assertClose(value(ard, { ...f, category: 'AVAL', statistic: 'n' }) as number, 3, { abs: 0 }, 'n');
+  assertClose(value(ard, { ...f, category: 'CHG', statistic: 'meanLower' }) as number, 0.515862, { abs: 1e-5 }, 'chg lower');
+  assert.is(value(ard, { ...D, parameter: 'ALB', group: 'MMF', statistic: 'N' }), 3);
+  // UC-MSC has no ALB data: n 0, statistics null (never NaN).
+  assert.is(value(ard, { ...D, parameter: 'ALB', group: 'UC-MSC', visit: 'Week 4', category: 'AVAL', statistic: 'n' }), 0);
+  assert.is(value(ard, { ...D, parameter: 'ALB', group: 'UC-MSC', visit: 'Week 4', category: 'AVAL', statistic: 'mean' }), null);
+});
+
+test('geometric mean and percent change for proteinuria (hand: GM of 1, 10, 100 = 10)', () => {
+  const ard = longitudinal.run(handInput(['PROT']));
+  const f = { ...D, parameter: 'PROT', group: 'MMF', visit: 'Week 4' };
+  assertClose(value(ard, { ...f, category: 'GEOMEAN', statistic: 'estimate' }) as number, 10, { rel: 1e-12 }, 'GM');
+  // PCHG −50, 150, 1150 → mean 416.666…
+  assertClose(value(ard, { ...f, category: 'PCHG', statistic: 'mean' }) as number, 1250 / 3, { rel: 1e-12 }, 'PCHG mean');
+});
+
+test('ANA is summarised as log2 titre (hand: baseline log2 320, 160, 80 → mean log2 160 = 7.321928)', () => {
+  const ard = longitudinal.run(handInput(['ANA']));
+  assertClose(value(ard, { ...D, parameter: 'ANA', group: 'MMF', visit: 'Baseline', category: 'AVAL', statistic: 'mean' }) as number, Math.log2(160), { abs: 1e-12 }, 'log2 mean');
+  // Change in dilution steps: −2, −1, 0 → mean −1.
+  assertClose(value(ard, { ...D, parameter: 'ANA', group: 'MMF', visit: 'Week 4', category: 'CHG', statistic: 'mean' }) as number, -1, { abs: 1e-12 }, 'log2 chg');
+});
+
+test('MMRM that cannot be fitted (an arm without data) is reported: converged 0 + message + footnote', () => {
+  const ard = longitudinal.run(handInput(['ALB']));
+  const m = { analysis: 'longitudinal-mmrm', population: 'FAS', parameter: 'ALB', group: 'UC-MSC - MMF', category: 'model' };
+  assert.is(value(ard, { ...m, statistic: 'converged' }), 0);
+  const sections = longitudinal.sections(ard, { plan: onlyParams(['ALB']), arms, blinding: 'closed' });
+  const tables = sections.flatMap((s) => s.blocks).filter((b) => b.kind === 'table');
+  assert.ok(tables.some((t) => t.kind === 'table' && t.table.footnotes.some((f) => f.includes('DID NOT CONVERGE'))), 'footnote shown');
+});
+
+// ---- acceptance on the simulated sample (data/sample, or REMIT_SAMPLE_DIR) ----
+const dir = process.env.REMIT_SAMPLE_DIR ?? new URL('../../data/sample/', import.meta.url).pathname;
+if (!existsSync(`${dir}/dm.csv`)) {
+  test.skip('sample: data/sample/ not generated yet (set REMIT_SAMPLE_DIR to a `remit simulate` output)', () => {});
+} else {
+  test('sample: the MMRM converges for every parameter; week-24 log UPCR difference CI covers the true effect', async () => {
+    const { readDataLock } = await import('../../src/io/read-data-lock.ts');
+    const { deriveAdam } = await import('../../src/adam/derive-adam.ts');
+    const adam = deriveAdam((await readDataLock(dir)).lock, plan).datasets;
+    const labels = new Map(adam.adsl.map((s) => [s.ARMCD, s.ARM]));
+    const sampleArms = arms.map((a) => ({ code: a.code, label: labels.get(a.code) ?? a.label }));
+    const ard = longitudinal.run({ plan, arms: sampleArms, adam });
+    const contrast = `${sampleArms[1].label} - ${sampleArms[0].label}`;
+    for (const p of plan.longitudinal.params) {
+      assert.is(value(ard, { analysis: 'longitudinal-mmrm', parameter: p, group: contrast, category: 'model', statistic: 'converged' }), 1, `${p} converged`);
+    }
+    const truth = JSON.parse(readFileSync(`${dir}/truth/parameters.json`, 'utf8')) as { armDifferenceLogUpcrRatioWeek24: number };
+    const w = { analysis: 'longitudinal-mmrm', parameter: 'PROTCRT', group: contrast, visit: 'Week 24', category: 'mmrm' };
+    const lo = value(ard, { ...w, statistic: 'lower' }) as number;
+    const hi = value(ard, { ...w, statistic: 'upper' }) as number;
+    assert.ok(lo <= truth.armDifferenceLogUpcrRatioWeek24 && truth.armDifferenceLogUpcrRatioWeek24 <= hi, `true ${truth.armDifferenceLogUpcrRatioWeek24} in (${lo}, ${hi})`);
+    const sections = longitudinal.sections(ard, { plan, arms: sampleArms, blinding: 'closed' });
+    assert.is(sections.length, plan.longitudinal.params.length);
+  });
+}
+
+test.run();

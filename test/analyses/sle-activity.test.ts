@@ -1,0 +1,88 @@
+/**
+ * SLE activity analysis (issue 6 item 4): SRI responder rates with Wilson CIs and the Miettinen–Nurminen
+ * difference (Newcombe 1998, Table II example a), descriptive scores by visit, and report sections.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync } from 'node:fs';
+import type { AdqsRecord } from '../../src/adam/adqs.ts';
+import type { AdslRecord } from '../../src/adam/adsl.ts';
+import type { ArdRecord } from '../../src/core/ard.ts';
+import { loadPlan } from '../../src/plan/load-plan.ts';
+import { renderReportHtml } from '../../src/report/html.ts';
+import { sleActivity, sriRecords } from '../../analyses/sle-activity.ts';
+import type { ArmInfo } from '../../analyses/framework.ts';
+import { assertClose } from '../helpers/close.ts';
+
+const plan = loadPlan(readFileSync(new URL('../../analyses/plan.json', import.meta.url), 'utf8'), 'analyses/plan.json');
+const arms: ArmInfo[] = [{ code: 'MMF', label: 'MMF' }, { code: 'MSC', label: 'UC-MSC' }];
+
+function value(ard: readonly ArdRecord[], f: Partial<ArdRecord>): number | string | null {
+  const hits = ard.filter((r) => (Object.keys(f) as (keyof ArdRecord)[]).every((k) => r[k] === f[k]));
+  assert.is(hits.length, 1, `exactly one record for ${JSON.stringify(f)}, found ${hits.length}`);
+  return hits[0].value;
+}
+
+/** Wilson (1927) score interval written out independently: (p + z²/2n ± z·sqrt(p(1−p)/n + z²/4n²)) / (1 + z²/n). */
+function wilson(x: number, n: number): [number, number] {
+  const z = 1.959963984540054;
+  const p = x / n;
+  const c = p + (z * z) / (2 * n);
+  const h = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  return [(c - h) / (1 + (z * z) / n), (c + h) / (1 + (z * z) / n)];
+}
+
+test('SRI: 56/70 (UC-MSC) vs 48/80 (MMF): Wilson per arm, MN difference 0.2 (0.0528, 0.3382) [Newcombe 1998 Table II a]', () => {
+  const subjects = new Map<string, string>();
+  const responders = new Set<string>();
+  for (let i = 0; i < 70; i++) {
+    subjects.set(`S${i}`, 'MSC');
+    if (i < 56) responders.add(`S${i}`);
+  }
+  for (let i = 0; i < 80; i++) {
+    subjects.set(`M${i}`, 'MMF');
+    if (i < 48) responders.add(`M${i}`);
+  }
+  const ard = sriRecords('SRI4', 'Week 24', arms, subjects, responders);
+  const g = (group: string, statistic: string) => value(ard, { analysis: 'sle-activity-sri', group, visit: 'Week 24', statistic }) as number;
+  assert.is(g('UC-MSC', 'n'), 56);
+  assert.is(g('MMF', 'N'), 80);
+  const [lo, hi] = wilson(56, 70);
+  assertClose(g('UC-MSC', 'lower'), lo, { abs: 1e-12 }, 'wilson lower');
+  assertClose(g('UC-MSC', 'upper'), hi, { abs: 1e-12 }, 'wilson upper');
+  assertClose(g('UC-MSC - MMF', 'estimate'), 0.2, { abs: 1e-12 }, 'difference');
+  assertClose(g('UC-MSC - MMF', 'lower'), 0.0528, { abs: 5e-5 }, 'MN lower (4 dp published)');
+  assertClose(g('UC-MSC - MMF', 'upper'), 0.3382, { abs: 5e-5 }, 'MN upper (4 dp published)');
+});
+
+function subject(id: string, arm: string): AdslRecord {
+  return { USUBJID: id, ARMCD: arm, ARM: arm, STRATUM: 'A', ITTFL: 'Y', FASFL: 'Y', PPROTFL: 'Y', SAFFL: 'Y' } as unknown as AdslRecord;
+}
+function qs(id: string, param: string, visit: string, aval: number, base: number | null, avalc: string | null = null): AdqsRecord {
+  return { USUBJID: id, PARAMCD: param, AVISIT: visit, AVAL: aval, AVALC: avalc, BASE: base, CHG: base === null || visit === 'Baseline' ? null : aval - base, PCHG: null, ANL01FL: 'Y' } as unknown as AdqsRecord;
+}
+
+test('scores by visit and SRI from ADQS; a subject without an SRI record is a non-responder; sections render', async () => {
+  const adsl = [subject('M1', 'MMF'), subject('M2', 'MMF'), subject('S1', 'MSC'), subject('S2', 'MSC')];
+  const adqs = [
+    qs('M1', 'SLEDAI', 'Baseline', 12, 12), qs('M2', 'SLEDAI', 'Baseline', 8, 8), qs('S1', 'SLEDAI', 'Baseline', 10, 10), qs('S2', 'SLEDAI', 'Baseline', 16, 16),
+    qs('M1', 'SLEDAI', 'Week 12', 4, 12), qs('M2', 'SLEDAI', 'Week 12', 6, 8), qs('S1', 'SLEDAI', 'Week 12', 4, 10), qs('S2', 'SLEDAI', 'Week 12', 8, 16),
+    qs('M1', 'SRI4', 'Week 12', 1, null, 'Y'), qs('M2', 'SRI4', 'Week 12', 0, null, 'N'), qs('S1', 'SRI4', 'Week 12', 1, null, 'Y'),
+  ];
+  const ard = sleActivity.run({ plan, arms, adam: { adsl, adqs } });
+  const d = { analysis: 'sle-activity-descriptive', parameter: 'SLEDAI', visit: 'Week 12' };
+  // MMF change −8, −2 → mean −5; UC-MSC −6, −8 → mean −7.
+  assertClose(value(ard, { ...d, group: 'MMF', category: 'CHG', statistic: 'mean' }) as number, -5, { abs: 1e-12 }, 'MMF chg');
+  assertClose(value(ard, { ...d, group: 'UC-MSC', category: 'CHG', statistic: 'mean' }) as number, -7, { abs: 1e-12 }, 'MSC chg');
+  // S2 has no SRI record at week 12: non-responder → 1/2 per arm.
+  assert.is(value(ard, { analysis: 'sle-activity-sri', group: 'UC-MSC', visit: 'Week 12', statistic: 'n' }), 1);
+  assert.is(value(ard, { analysis: 'sle-activity-sri', group: 'UC-MSC', visit: 'Week 12', statistic: 'N' }), 2);
+  const closed = sleActivity.sections(ard, { plan, arms, blinding: 'closed' });
+  const html = await renderReportHtml({ title: 'SLE', blinding: 'closed', dataCut: '2021-06-01', sections: closed });
+  assert.ok(html.includes('Miettinen'), 'method stated');
+  const open = sleActivity.sections(ard.filter((r) => r.group === 'Total' || r.group === null), { plan, arms, blinding: 'open' });
+  const openHtml = await renderReportHtml({ title: 'SLE', blinding: 'open', dataCut: '2021-06-01', sections: open });
+  assert.not.ok(/UC-MSC|MMF/.test(openHtml), 'no arm label in the open report');
+});
+
+test.run();
