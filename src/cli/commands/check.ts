@@ -1,7 +1,96 @@
-import type { Command } from '../io.ts';
-import { NotImplementedError } from '../../core/errors.ts';
+/**
+ * `remit check --data DIR [--profile ln-trial|generic] [--arms A,B,...] [--out FILE]`
+ *
+ * Validates an SDTM data lock (src/io/read-data-lock.ts) without keeping the records, prints the
+ * per-domain table (domain, file, rows, subjects, fatal, warnings, note) on stdout, and exits 0 when
+ * there is no fatal issue, 1 otherwise with a one-line summary first on stderr followed by the first
+ * fatal issues. The full issue listing (data-issues.csv: severity, file, line, column, value, message,
+ * sorted) is written only to `--out FILE` (atomically), so `check` never writes into the data folder.
+ */
+import { renameSync, writeFileSync } from 'node:fs';
+import { CommandOptions } from '../args.ts';
+import type { Command, CliIo } from '../io.ts';
+import { ExitCode, OutputError, UsageError } from '../../core/errors.ts';
+import { readDataLock, type DataLockReadResult, type DomainSummary, type Profile } from '../../io/read-data-lock.ts';
+import { formatIssue, issuesToCsv, sortIssues } from '../../io/data-issue.ts';
 
-/** `remit check`: placeholder until issue 2 lands. */
-export const checkCommand: Command = async () => {
-  throw new NotImplementedError('remit check', 2);
+/** How many fatal issues are echoed on stderr after the summary line. */
+const SHOWN_ON_STDERR = 20;
+
+function parseProfile(value: string | undefined): Profile {
+  if (value === undefined) return 'ln-trial';
+  if (value === 'ln-trial' || value === 'generic') return value;
+  throw new UsageError(`remit check: --profile must be ln-trial or generic, got "${value}"`);
+}
+
+function parseArms(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const arms = value.split(',').map((a) => a.trim());
+  if (arms.some((a) => a === '')) throw new UsageError(`remit check: --arms must be a comma-separated list of arm codes, got "${value}"`);
+  return arms;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The one-line summary: what is missing for the plan, then the fatal and warning counts. */
+export function summaryLine(r: DataLockReadResult, out: string | undefined): string {
+  const fatal = r.issues.filter((i) => i.severity === 'fatal').length;
+  const warnings = r.issues.length - fatal;
+  const where = out === undefined ? 'rerun with --out FILE for the full listing' : `see ${out}`;
+  if (fatal === 0) return `ok: no fatal problems, ${plural(warnings, 'warning')}${warnings > 0 ? ` (${where})` : ''}`;
+  const parts: string[] = [];
+  const d = r.missingPlanDomains.length, c = r.missingPlanColumns.length;
+  if (d + c > 0) {
+    const what = [d > 0 ? plural(d, 'domain') : '', c > 0 ? plural(c, 'column') : ''].filter((x) => x !== '').join(' and ');
+    parts.push(`${what} required by the lupus-nephritis plan ${d + c === 1 ? 'is' : 'are'} missing`);
+  }
+  parts.push(`${plural(fatal, 'fatal problem')} and ${plural(warnings, 'warning')} in all: ${where}`);
+  return parts.join('; ');
+}
+
+/** Fixed-width text table of the per-domain summary (deterministic, no locale formatting). */
+export function domainTable(rows: readonly DomainSummary[]): string[] {
+  const head = ['domain', 'file', 'rows', 'subjects', 'fatal', 'warnings', 'note'];
+  const cells = rows.map((r) => [r.domain, r.file, r.rows === null ? '-' : String(r.rows), r.subjects === null ? '-' : String(r.subjects), String(r.fatal), String(r.warnings), r.note]);
+  const widths = head.map((h, k) => Math.max(h.length, ...cells.map((c) => c[k].length)));
+  const numeric = [false, false, true, true, true, true, false];
+  const line = (c: string[]): string => c.map((x, k) => (k === c.length - 1 ? x : numeric[k] ? x.padStart(widths[k]) : x.padEnd(widths[k]))).join('  ').trimEnd();
+  return [line(head), ...cells.map(line)];
+}
+
+function writeAtomically(path: string, text: string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (e) {
+    throw new OutputError(path, `cannot write the issue listing: ${(e as Error).message}`, { cause: e });
+  }
+}
+
+function report(r: DataLockReadResult, out: string | undefined, io: CliIo): number {
+  const fatal = sortIssues(r.issues.filter((i) => i.severity === 'fatal'));
+  if (fatal.length > 0) {
+    io.err(`remit check: ${summaryLine(r, out)}`);
+    for (const i of fatal.slice(0, SHOWN_ON_STDERR)) io.err(`  ${formatIssue(i)}`);
+    if (fatal.length > SHOWN_ON_STDERR) io.err(`  ... and ${fatal.length - SHOWN_ON_STDERR} more fatal problems`);
+  }
+  for (const l of domainTable(r.domains)) io.out(l);
+  if (fatal.length === 0) io.out(summaryLine(r, out));
+  return fatal.length === 0 ? ExitCode.ok : ExitCode.invalid;
+}
+
+/** `remit check` entry point (see module comment). */
+export const checkCommand: Command = async (args, io) => {
+  const opts = new CommandOptions('check', args, ['data', 'profile', 'arms', 'out']);
+  if (args.positional.length > 0) throw new UsageError(`remit check: unexpected argument "${args.positional[0]}"`);
+  const dir = opts.required('data');
+  const profile = parseProfile(opts.string('profile'));
+  const arms = parseArms(opts.string('arms'));
+  const out = opts.string('out');
+  const r = await readDataLock(dir, { profile, arms, keepRecords: false });
+  if (out !== undefined) writeAtomically(out, issuesToCsv(r.issues));
+  return report(r, out, io);
 };

@@ -1,0 +1,79 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readDataLock } from '../../src/io/read-data-lock.ts';
+import { InputError } from '../../src/core/errors.ts';
+
+const good = fileURLToPath(new URL('../fixtures/good/', import.meta.url));
+
+test('readDataLock: the good fixture has no issues and typed records', async () => {
+  const r = await readDataLock(good);
+  assert.equal(r.issues, []);
+  assert.is(r.lock.dm.length, 3);
+  const dm = r.lock.dm[0];
+  assert.is(dm.USUBJID, 'LN-001-0001');
+  assert.is(dm.SUBJID, '0001'); // identifiers stay text
+  assert.is(dm.AGE, 34);
+  assert.equal(dm.RFSTDTC, { text: '2019-03-15', precision: 'day', year: 2019, month: 3, day: 15, hour: null, minute: null, second: null });
+  assert.is(dm.DTHDTC, null);
+  assert.equal(dm.source, { file: 'dm.csv', line: 2 });
+  assert.equal(dm.extra, { DOMAIN: 'DM' });
+  const lb = r.lock.lb.find((x) => x.LBTESTCD === 'DSDNA');
+  assert.equal(lb?.LBORRES, { text: '<10', value: 10, qualifier: '<', nonNumeric: null });
+  assert.is(lb?.LBSTRESN, null);
+  assert.is(r.lock.ds[3].DSTERM, 'SUBJECT MOVED, "LOST"');
+  assert.is(r.lock.ae[1].AESTDTC?.precision, 'month');
+  assert.is(r.lock.ae[1].AETOXGR, 3);
+  assert.equal(r.lock.missingDomains, []);
+});
+
+test('readDataLock: unknown columns are kept in extra; header case-insensitive', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'remit-lock-'));
+  cpSync(good, dir, { recursive: true });
+  writeFileSync(join(dir, 'cm.csv'), 'usubjid,CmDecod,CMCAT,CMSTDTC,CMDOSE\r\nLN-001-0001,PREDNISONE,CORTICOSTEROID,2019-03-15,10\r\n');
+  mkdirSync(join(dir, 'truth'));
+  writeFileSync(join(dir, 'sv.csv'), 'USUBJID,VISITNUM\nLN-001-0001,1\nLN-001-0002,1\n');
+  const r = await readDataLock(dir);
+  assert.equal(r.issues, []);
+  assert.equal(r.lock.cm[0].extra, { CMDOSE: '10' });
+  assert.is(r.lock.cm[0].CMTRT, null);
+  const ignored = r.domains.filter((d) => d.status === 'ignored').map((d) => [d.file, d.rows, d.note]);
+  assert.equal(ignored, [['sv.csv', 2, 'not part of the input contract (ignored)'], ['truth/', null, 'not part of the input contract (ignored)']]);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('readDataLock: generic profile needs only DM and SDTM core columns', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'remit-lock-'));
+  writeFileSync(join(dir, 'dm.csv'), 'STUDYID,USUBJID,SITEID,ARMCD,ARM,ACTARMCD,SEX\nS,S-1,01,Pbo,Placebo,Pbo,F\n');
+  const generic = await readDataLock(dir, { profile: 'generic' });
+  assert.equal(generic.issues, []);
+  assert.is(generic.lock.dm[0].AGE, null);
+  assert.equal(generic.lock.missingDomains, ['suppdm', 'ds', 'ex', 'vs', 'lb', 'qs', 'ae', 'cm']);
+  const withArms = await readDataLock(dir, { profile: 'generic', arms: ['Xan'] });
+  assert.equal(withArms.issues.map((i) => `${i.line}:${i.column}`), ['2:ARMCD', '2:ACTARMCD']);
+  const plan = await readDataLock(dir);
+  assert.equal(plan.missingPlanDomains, ['SUPPDM', 'DS', 'EX', 'VS', 'LB', 'QS', 'AE', 'CM']);
+  assert.equal(plan.missingPlanColumns, ['DM.RFSTDTC', 'DM.RFICDTC', 'DM.AGE']);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('readDataLock: bad arguments throw InputError naming the argument', async () => {
+  try {
+    await readDataLock(join(good, 'no-such-folder'));
+    assert.unreachable();
+  } catch (e) {
+    assert.instance(e, InputError);
+    assert.is((e as InputError).argument, 'dir');
+  }
+  try {
+    await readDataLock(good, { profile: 'sas' as never });
+    assert.unreachable();
+  } catch (e) {
+    assert.is((e as InputError).argument, 'profile');
+  }
+});
+
+test.run();
