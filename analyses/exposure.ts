@@ -87,7 +87,7 @@ export function exposureSections(ard: readonly ArdRecord[], ctx: SectionContext)
       headerNParameter: 'SUBJECTS',
       columns: groupColumns(ctx.arms.map((a) => a.label), ctx.blinding),
       rows,
-      footnotes: ['Duration = last − first date of study treatment + 1 (ADSL TRTEDT, TRTSDT), or ADSL TRTDURD when present.', 'MSC dose (cells/kg) and MMF/placebo compliance need per-subject dose variables in ADSL (not yet derived).'],
+      footnotes: ['Duration = last − first date of study treatment + 1 (ADSL TRTEDT, TRTSDT), or ADSL TRTDURD when present.', 'Dose per kg of body weight, infusion completion and tablet compliance need per-subject dose variables in ADSL (not yet derived).'],
       stubHeader: 'Parameter',
     },
     own,

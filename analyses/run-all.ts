@@ -22,10 +22,12 @@ import { findArmLeaks, openRecords, type ArmIdentifiers } from '../src/report/bl
 import { sha256, sha256File } from '../src/pipeline/hash.ts';
 import { computeRunId, manifestToJson, softwareVersions, type Manifest, type ManifestInput } from '../src/pipeline/manifest.ts';
 import type { Analysis, AnalysisInput, ArmInfo, SectionContext } from './framework.ts';
-import { analysesInReportOrder } from './registry.ts';
+import { analysesInReportOrder, genericAnalyses, type GenericAnalysis } from './registry.ts';
+import { readAdamFolder, resolveArms } from '../src/adam/read-adam.ts';
 import { appendixSection } from './appendix.ts';
 
 export interface RunOptions {
+  /** SDTM data-lock folder (the full pipeline). */
   dataDir: string;
   planFile: string;
   /** Analysis ids to run (default: all). */
@@ -40,7 +42,8 @@ export interface RunResult {
   runId: string;
   ard: ArdRecord[];
   issues: DataIssue[];
-  adam: AdamDatasets;
+  /** The derived datasets (null for an ADaM-folder run). */
+  adam: AdamDatasets | null;
 }
 
 /** Arms in plan order (control first) with labels from ADSL (DM.ARM). */
@@ -67,7 +70,7 @@ function fatalSummary(issues: readonly DataIssue[], dataDir: string): DataError 
   return new DataError({ file: first.file, line: first.line, column: first.column }, `${first.message}${more}`, first.value);
 }
 
-function sectionsFor(analyses: readonly Analysis[], byId: ReadonlyMap<string, ArdRecord[]>, ctx: SectionContext, ids: ArmIdentifiers): ReportSection[] {
+function sectionsFor(analyses: readonly Pick<Analysis, 'id' | 'sections'>[], byId: ReadonlyMap<string, ArdRecord[]>, ctx: SectionContext, ids: ArmIdentifiers): ReportSection[] {
   const sections: ReportSection[] = [];
   for (const a of analyses) {
     const records = byId.get(a.id) ?? [];
@@ -118,6 +121,73 @@ export async function runTrial(options: RunOptions): Promise<RunResult> {
   for (const a of analyses) files.set(`results/${a.id}.json`, JSON.stringify(byId.get(a.id) ?? [], null, 1) + '\n');
   files.set('data-issues.csv', issuesToCsv(issues));
 
+  await addReportsAndManifest(files, { plan, planText, analyses, byId, arms, inputs, issues, runId, versions, planSha, progress, options, source: 'sdtm' });
+  return { files, runId, ard, issues, adam };
+}
+
+/**
+ * The ADaM-level entry point (`remit run --adam DIR`; design.md "Input contract"): the generic summaries
+ * (disposition, baseline, exposure, safety) on any folder of ADaM CSVs, e.g. the public CDISC pilot.
+ * `options.dataDir` is the ADaM folder. Outputs: results/, report.html, report-open.html, data-issues.csv,
+ * manifest.json (no adam/: nothing is derived).
+ */
+export async function runAdamFolder(options: RunOptions): Promise<RunResult> {
+  const progress = options.progress ?? (() => undefined);
+  const planText = readFileSync(options.planFile, 'utf8');
+  const plan = loadPlan(planText, basename(options.planFile));
+  const all = genericAnalyses();
+  const known = new Map(all.map((a) => [a.id, a]));
+  const analyses: GenericAnalysis[] = !options.only || options.only.length === 0
+    ? all
+    : options.only.map((id) => {
+        const a = known.get(id);
+        if (!a) throw new UsageError(`--only: "${id}" does not run on an ADaM folder (available with --adam: ${[...known.keys()].join(', ')})`);
+        return a;
+      });
+  progress('reading the ADaM folder');
+  const read = await readAdamFolder(options.dataDir);
+  const issues = sortIssues(read.issues);
+  if (issues.some((i) => i.severity === 'fatal')) throw fatalSummary(issues, options.dataDir);
+  const arms = resolveArms(read.datasets.adsl, plan);
+  const byId = new Map<string, ArdRecord[]>();
+  for (const a of analyses) byId.set(a.id, a.run({ plan, arms, adam: read.datasets }));
+  const ard = analyses.flatMap((a) => byId.get(a.id) ?? []);
+  const rowsOf: Record<string, number> = { adsl: read.datasets.adsl.length, adae: read.datasets.adae?.length ?? 0 };
+  const inputs: ManifestInput[] = [];
+  for (const f of [...read.files].sort()) {
+    const key = f.toLowerCase().replace(/\.csv$/, '');
+    inputs.push({ file: f, sha256: await sha256File(`${options.dataDir}/${f}`), rows: rowsOf[key] ?? null });
+  }
+  const planSha = sha256(planText);
+  const versions = softwareVersions();
+  const runId = computeRunId(versions.remit, planSha, inputs);
+  const files = new Map<string, string>();
+  files.set('results/ard.json', JSON.stringify(ard, null, 1) + '\n');
+  for (const a of analyses) files.set(`results/${a.id}.json`, JSON.stringify(byId.get(a.id) ?? [], null, 1) + '\n');
+  files.set('data-issues.csv', issuesToCsv(issues));
+  await addReportsAndManifest(files, { plan, planText, analyses, byId, arms, inputs, issues, runId, versions, planSha, progress, options, source: 'adam' });
+  return { files, runId, ard, issues, adam: null };
+}
+
+interface ReportInputs {
+  plan: Plan;
+  planText: string;
+  analyses: readonly Pick<Analysis, 'id' | 'sections'>[];
+  byId: ReadonlyMap<string, ArdRecord[]>;
+  arms: readonly ArmInfo[];
+  inputs: readonly ManifestInput[];
+  issues: readonly DataIssue[];
+  runId: string;
+  versions: ReturnType<typeof softwareVersions>;
+  planSha: string;
+  progress: (message: string) => void;
+  options: { dataDir: string; planFile: string; only?: readonly string[] | null; blinding?: 'closed' | 'open' | 'both' };
+  source: 'sdtm' | 'adam';
+}
+
+/** Render the closed and/or open report (the open one only after the leak check passes), then the manifest. */
+async function addReportsAndManifest(files: Map<string, string>, r: ReportInputs): Promise<void> {
+  const { plan, planText, analyses, byId, arms, inputs, issues, runId, versions, planSha, progress, options, source } = r;
   const ids: ArmIdentifiers = {
     armLabels: arms.map((a) => a.label),
     armCodes: arms.map((a) => a.code),
@@ -156,12 +226,11 @@ export async function runTrial(options: RunOptions): Promise<RunResult> {
     remit: versions.remit,
     runId,
     dataCutDate: plan.study.dataCutDate,
-    command: { data: options.dataDir, plan: options.planFile, only: options.only && options.only.length > 0 ? [...options.only] : null, blinding },
+    command: { source, data: options.dataDir, plan: options.planFile, only: options.only && options.only.length > 0 ? [...options.only] : null, blinding },
     plan: { file: options.planFile, sha256: planSha },
     inputs,
     outputs: [...files.keys()].sort().map((file) => ({ file, sha256: sha256(files.get(file)!) })),
     software: { node: process.versions.node, dependencies: versions.dependencies },
   };
   files.set('manifest.json', manifestToJson(manifest));
-  return { files, runId, ard, issues, adam };
 }

@@ -8,9 +8,10 @@
  * 3. `<`, `<=`, `>` or `>=` then a decimal, blanks allowed between (`<0.05`, `>= 3000`)
  *                                            → value = the limit itself, qualifier = the operator
  *                                              (derivations decide how to use a censored value)
- * 4. a known non-numeric code, case-insensitive: ND, NEG, NEGATIVE, POS, POSITIVE, TRACE, NOT DONE
+ * 4. a titre `1:n` (ANA by immunofluorescence, domain.md 5.1) → value = the reciprocal n, qualifier null
+ * 5. a known non-numeric code, case-insensitive: ND, NEG, NEGATIVE, POS, POSITIVE, TRACE, NOT DONE
  *                                            → value null, nonNumeric = the code in upper case
- * 5. anything else (`1,2`, `N`, `see comment`) → value null, nonNumeric = the text verbatim, and a warning
+ * 6. anything else (`1,2`, `N`, `see comment`) → value null, nonNumeric = the text verbatim, and a warning
  *                                              (kept, never turned into a number and never dropped)
  * `text` is always the cell exactly as read.
  */
@@ -22,8 +23,9 @@ export const KnownNonNumericResults = ['ND', 'NEG', 'NEGATIVE', 'POS', 'POSITIVE
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const QUALIFIED = /^(<=|>=|<|>)\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)$/;
 const KNOWN = new Set<string>(KnownNonNumericResults);
+const TITRE = /^1:(\d+)$/;
 
-/** A parsed result and, for rule 5, the warning to record. */
+/** A parsed result and, for rule 6, the warning to record. */
 export interface QualifiedResultParse {
   result: QualifiedResult;
   warning: string | null;
@@ -40,11 +42,13 @@ export function parseQualifiedResult(text: string): QualifiedResultParse {
   if (DECIMAL.test(t)) return ok({ text, value: Number(t), qualifier: null, nonNumeric: null });
   const q = QUALIFIED.exec(t);
   if (q !== null) return ok({ text, value: Number(q[2]), qualifier: q[1] as ResultQualifier, nonNumeric: null });
+  const titre = TITRE.exec(t);
+  if (titre !== null) return ok({ text, value: Number(titre[1]), qualifier: null, nonNumeric: null });
   const upper = t.toUpperCase();
   if (KNOWN.has(upper)) return ok({ text, value: null, qualifier: null, nonNumeric: upper });
   return {
     result: { text, value: null, qualifier: null, nonNumeric: text },
-    warning: `"${text}" is not a number, a qualified number (<, <=, >, >= then a decimal with '.') or a known code (${KnownNonNumericResults.join(', ')}); kept as non-numeric text`,
+    warning: `"${text}" is not a number, a qualified number (<, <=, >, >= then a decimal with '.'), a titre 1:n or a known code (${KnownNonNumericResults.join(', ')}); kept as non-numeric text`,
   };
 }
 

@@ -17,9 +17,10 @@ export interface Manifest {
   remit: string;
   runId: string;
   dataCutDate: string;
-  command: { data: string; plan: string; only: string[] | null; blinding: string };
+  /** How the run was made: `source` 'sdtm' (--data, full pipeline) or 'adam' (--adam, generic summaries). */
+  command: { source: 'sdtm' | 'adam'; data: string; plan: string; only: string[] | null; blinding: string };
   plan: { file: string; sha256: string };
-  inputs: ManifestInput[];
+  inputs: readonly ManifestInput[];
   outputs: { file: string; sha256: string }[];
   software: { node: string; dependencies: Record<string, string> };
 }

@@ -24,11 +24,17 @@ test('parseQualifiedResult rule 4: known codes, case-insensitive, value null', (
   }
 });
 
-test('parseQualifiedResult rule 5: anything else is kept as text with a warning', () => {
+test('parseQualifiedResult rule 6: anything else is kept as text with a warning', () => {
   const r = parseQualifiedResult('1,2');
   assert.equal(r.result, { text: '1,2', value: null, qualifier: null, nonNumeric: '1,2' });
-  assert.is(r.warning, `"1,2" is not a number, a qualified number (<, <=, >, >= then a decimal with '.') or a known code (ND, NEG, NEGATIVE, POS, POSITIVE, TRACE, NOT DONE); kept as non-numeric text`);
+  assert.is(r.warning, `"1,2" is not a number, a qualified number (<, <=, >, >= then a decimal with '.'), a titre 1:n or a known code (ND, NEG, NEGATIVE, POS, POSITIVE, TRACE, NOT DONE); kept as non-numeric text`);
   assert.is.not(parseQualifiedResult('N').warning, null);
+});
+
+test('parseQualifiedResult: an ANA titre 1:n is its reciprocal, without a warning (rule 4)', () => {
+  assert.equal(parseQualifiedResult('1:320'), { result: { text: '1:320', value: 320, qualifier: null, nonNumeric: null }, warning: null });
+  assert.is(parseQualifiedResult('1:').warning !== null, true);
+  assert.is(parseQualifiedResult('2:40').warning !== null, true);
 });
 
 test.run();

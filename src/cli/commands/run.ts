@@ -1,5 +1,5 @@
 /**
- * `remit run --data DIR --plan FILE --out DIR [--only A,B] [--blinding closed|open|both]` and
+ * `remit run --data DIR | --adam DIR --plan FILE --out DIR [--only A,B] [--blinding closed|open|both]` and
  * `npm run report` (the same on data/sample/ with analyses/plan.json into reports/sample/).
  * Everything is computed in memory first; the output folder is replaced atomically only on success.
  */
@@ -7,7 +7,7 @@ import { CommandOptions } from '../args.ts';
 import type { Command, CliIo } from '../io.ts';
 import { UsageError } from '../../core/errors.ts';
 import { writeOutputFolder } from '../../pipeline/atomic-output.ts';
-import { runTrial, type RunOptions } from '../../../analyses/run-all.ts';
+import { runAdamFolder, runTrial, type RunOptions } from '../../../analyses/run-all.ts';
 
 function blindingOption(v: string | undefined): RunOptions['blinding'] {
   if (v === undefined) return 'both';
@@ -15,9 +15,10 @@ function blindingOption(v: string | undefined): RunOptions['blinding'] {
   throw new UsageError(`remit run: --blinding must be closed, open or both, got "${v}"`);
 }
 
-async function runAndWrite(io: CliIo, options: RunOptions, out: string): Promise<number> {
+async function runAndWrite(io: CliIo, options: RunOptions, out: string, source: 'sdtm' | 'adam' = 'sdtm'): Promise<number> {
   const started = process.hrtime.bigint();
-  const result = await runTrial({ ...options, progress: io.isTty ? (m) => io.err(`… ${m}`) : undefined });
+  const run = source === 'adam' ? runAdamFolder : runTrial;
+  const result = await run({ ...options, progress: io.isTty ? (m) => io.err(`… ${m}`) : undefined });
   await writeOutputFolder(out, result.files);
   const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
   const warnings = result.issues.filter((i) => i.severity === 'warning').length;
@@ -26,17 +27,21 @@ async function runAndWrite(io: CliIo, options: RunOptions, out: string): Promise
 }
 
 export const runCommand: Command = async (args, io) => {
-  const o = new CommandOptions('run', args, ['data', 'plan', 'out', 'only', 'blinding']);
+  const o = new CommandOptions('run', args, ['data', 'adam', 'plan', 'out', 'only', 'blinding']);
   const only = o.string('only');
+  const data = o.string('data');
+  const adam = o.string('adam');
+  if ((data === undefined) === (adam === undefined)) throw new UsageError('remit run: give exactly one of --data DIR (SDTM data lock) or --adam DIR (ADaM folder)');
   return runAndWrite(
     io,
     {
-      dataDir: o.required('data'),
+      dataDir: (data ?? adam) as string,
       planFile: o.required('plan'),
       only: only === undefined ? null : only.split(',').map((s) => s.trim()).filter((s) => s !== ''),
       blinding: blindingOption(o.string('blinding')),
     },
     o.required('out'),
+    adam !== undefined ? 'adam' : 'sdtm',
   );
 };
 

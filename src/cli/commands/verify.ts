@@ -10,7 +10,7 @@ import type { Command } from '../io.ts';
 import { DataError, UsageError } from '../../core/errors.ts';
 import { sha256 } from '../../pipeline/hash.ts';
 import type { Manifest } from '../../pipeline/manifest.ts';
-import { runTrial } from '../../../analyses/run-all.ts';
+import { runAdamFolder, runTrial } from '../../../analyses/run-all.ts';
 
 export const verifyCommand: Command = async (args, io) => {
   new CommandOptions('verify', args, []);
@@ -23,7 +23,8 @@ export const verifyCommand: Command = async (args, io) => {
   } catch (e) {
     throw new DataError({ file: manifestPath, line: null, column: null }, `cannot read the manifest: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const result = await runTrial({ dataDir: manifest.command.data, planFile: manifest.command.plan, only: manifest.command.only, blinding: manifest.command.blinding as 'closed' | 'open' | 'both' });
+  const rerun0 = manifest.command.source === 'adam' ? runAdamFolder : runTrial;
+  const result = await rerun0({ dataDir: manifest.command.data, planFile: manifest.command.plan, only: manifest.command.only, blinding: manifest.command.blinding as 'closed' | 'open' | 'both' });
   const rerun = JSON.parse(result.files.get('manifest.json')!) as Manifest;
   const problems: string[] = [];
   const expectedInputs = new Map(manifest.inputs.map((i) => [i.file, i.sha256]));
