@@ -27,7 +27,7 @@ import { convertToStandard, unitConversion } from '../clinical/units.ts';
 import type { DataIssue } from '../io/data-issue.ts';
 import type { Plan } from '../plan/plan.ts';
 import type { AdslRecord, YN } from './adsl.ts';
-import { computeBdsFlags } from './bds.ts';
+import { computeBdsFlags, type BdsFlags } from './bds.ts';
 import { toDate } from './dates.ts';
 import { computeStudyDay } from './study-day.ts';
 
@@ -155,31 +155,50 @@ function egfrDraft(cr: Draft, s: AdslRecord | undefined, plan: Plan): Draft | nu
   const eq = plan.labs.egfrEquation;
   const aval = computeEgfr(cr.AVAL / CreatinineUmolPerMgdl, s.AGE, s.SEX, eq);
   return {
-    ...cr,
+    STUDYID: cr.STUDYID, USUBJID: cr.USUBJID, TRT01P: cr.TRT01P, TRT01A: cr.TRT01A,
     PARAMCD: 'EGFR',
     PARAM: `eGFR, ${egfrEquationLabel(eq)} (mL/min/1.73m2)`,
     PARCAT1: 'DERIVED',
+    LBORRES: cr.LBORRES, LBORRESU: cr.LBORRESU, LBSTRESN: cr.LBSTRESN, LBSTRESU: cr.LBSTRESU,
     AVAL: aval,
     AVALC: String(aval),
     AVALU: 'mL/min/1.73m2',
     AQUAL: null,
     CONVFCT: null,
+    ADT: cr.ADT, ADTM: cr.ADTM, AENDT: cr.AENDT, ADY: cr.ADY, VISITNUM: cr.VISITNUM, VISIT: cr.VISIT,
     ANRLO: null,
     ANRHI: null,
     ANRIND: null,
+    SRCDOM: cr.SRCDOM, SRCSEQ: cr.SRCSEQ, SRCLINE: cr.SRCLINE, windowDay: cr.windowDay,
+  };
+}
+
+/**
+ * The final record of a draft and its BDS flags. Built as one literal (draft fields in draft order, then
+ * the flags, then BASEQUAL/BNRIND) rather than by rest/spread: V8 copies spreads property by property,
+ * which made this step dominate ADLB derivation.
+ */
+function finishRecord(d: Draft, f: BdsFlags, b: Draft | undefined): AdlbRecord {
+  return {
+    STUDYID: d.STUDYID, USUBJID: d.USUBJID, TRT01P: d.TRT01P, TRT01A: d.TRT01A, PARAMCD: d.PARAMCD, PARAM: d.PARAM, PARCAT1: d.PARCAT1,
+    LBORRES: d.LBORRES, LBORRESU: d.LBORRESU, LBSTRESN: d.LBSTRESN, LBSTRESU: d.LBSTRESU,
+    AVAL: d.AVAL, AVALC: d.AVALC, AVALU: d.AVALU, AQUAL: d.AQUAL, CONVFCT: d.CONVFCT,
+    ADT: d.ADT, ADTM: d.ADTM, AENDT: d.AENDT, ADY: d.ADY, VISITNUM: d.VISITNUM, VISIT: d.VISIT,
+    ANRLO: d.ANRLO, ANRHI: d.ANRHI, ANRIND: d.ANRIND, SRCDOM: d.SRCDOM, SRCSEQ: d.SRCSEQ, SRCLINE: d.SRCLINE,
+    AVISIT: f.AVISIT, AVISITN: f.AVISITN, ABLFL: f.ABLFL, ANL01FL: f.ANL01FL, BASE: f.BASE, CHG: f.CHG, PCHG: f.PCHG,
+    BASEQUAL: b?.AQUAL ?? null, BNRIND: b?.ANRIND ?? null,
   };
 }
 
 /** Baseline flags, BASE/CHG/PCHG and ANL01FL (shared BDS step). */
 function finishBds(drafts: Draft[], plan: Plan): AdlbRecord[] {
   const flags = computeBdsFlags(drafts, plan);
-  return drafts.map((d, i) => {
+  const out = new Array<AdlbRecord>(drafts.length);
+  for (let i = 0; i < drafts.length; i++) {
     const f = flags[i];
-    const b = f.baseIndex >= 0 ? drafts[f.baseIndex] : undefined;
-    const { windowDay: _w, ...rest } = d;
-    const { baseIndex: _b, ...bds } = f;
-    return { ...rest, ...bds, BASEQUAL: b?.AQUAL ?? null, BNRIND: b?.ANRIND ?? null };
-  });
+    out[i] = finishRecord(drafts[i], f, f.baseIndex >= 0 ? drafts[f.baseIndex] : undefined);
+  }
+  return out;
 }
 
 /**

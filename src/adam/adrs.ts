@@ -142,6 +142,25 @@ function seqs(v: Partial<Record<ComponentParam, AdlbRecord>>, b: Partial<Record<
   return xs.length > 0 ? [...new Set(xs)].join(';') : null;
 }
 
+/** The fields shared by every parameter of one subject × visit. */
+type VisitCommon = Omit<AdrsRecord, 'DTYPE' | 'RSNREAS' | 'RSNDTL' | 'PARAMCD' | 'PARAM' | 'PARCAT1' | 'AVAL' | 'AVALC'>;
+
+/**
+ * One ADRS record. Written as one literal (the shared fields, then the reason, then the parameter) rather
+ * than by spreading `common`: spreads are copied property by property and dominated ADRS derivation.
+ */
+function adrsRecord(c: VisitCommon, call: VisitCall, PARAMCD: string, PARAM: string, PARCAT1: string, AVAL: number, AVALC: string): AdrsRecord {
+  return {
+    STUDYID: c.STUDYID, USUBJID: c.USUBJID, TRT01P: c.TRT01P, TRT01PN: c.TRT01PN, TRT01A: c.TRT01A, STRATUM: c.STRATUM,
+    ITTFL: c.ITTFL, FASFL: c.FASFL, PPROTFL: c.PPROTFL,
+    AVISIT: c.AVISIT, AVISITN: c.AVISITN, ADT: c.ADT, ADY: c.ADY, ANL01FL: c.ANL01FL,
+    UP24: c.UP24, UP24BL: c.UP24BL, UPCR: c.UPCR, UPCRBL: c.UPCRBL, ALB: c.ALB, SCR: c.SCR, SCRBL: c.SCRBL, EGFR: c.EGFR, EGFRBL: c.EGFRBL,
+    SRCDOM: c.SRCDOM, SRCSEQ: c.SRCSEQ,
+    DTYPE: call.reason === 'NR-MISSING' ? 'NRI' : null, RSNREAS: call.reason, RSNDTL: call.detail,
+    PARAMCD, PARAM, PARCAT1, AVAL, AVALC,
+  };
+}
+
 /**
  * Derive ADRS for the ITT subjects.
  * @example deriveAdrs(adsl, adlb, plan).filter((r) => r.PARAMCD === 'TOTREM' && r.AVISIT === 'Week 24')
@@ -149,6 +168,10 @@ function seqs(v: Partial<Record<ComponentParam, AdlbRecord>>, b: Partial<Record<
 export function deriveAdrs(adsl: readonly AdslRecord[], adlb: readonly AdlbRecord[], plan: Plan): AdrsRecord[] {
   const labs = indexLabs(adlb);
   const out: AdrsRecord[] = [];
+  const def = plan.response.definition;
+  const labels = {
+    renal: `Renal response (${def})`, total: `Total renal remission (CR or PR, ${def})`, complete: `Complete renal remission (${def})`,
+  };
   for (const s of adsl) {
     if (s.ITTFL !== 'Y') continue;
     const sl: SubjectLabs = labs.get(s.USUBJID) ?? { visit: new Map(), base: {} };
@@ -158,7 +181,7 @@ export function deriveAdrs(adsl: readonly AdslRecord[], adlb: readonly AdlbRecor
       const adt = assessmentDate(v);
       const visitDate = adt ?? (ref === null ? null : addDays(ref, visit.targetDay - 1));
       const inputs = renalInputs(v, sl.base);
-      const common = {
+      const common: VisitCommon = {
         STUDYID: s.STUDYID, USUBJID: s.USUBJID, TRT01P: s.TRT01P, TRT01PN: s.TRT01PN, TRT01A: s.TRT01A, STRATUM: s.STRATUM,
         ITTFL: s.ITTFL, FASFL: s.FASFL, PPROTFL: s.PPROTFL,
         AVISIT: visit.avisit, AVISITN: visit.avisitn, ADT: adt, ADY: computeStudyDay(adt, s.TRTSDT), ANL01FL: 'Y' as const,
@@ -167,21 +190,32 @@ export function deriveAdrs(adsl: readonly AdslRecord[], adlb: readonly AdlbRecor
         EGFR: v.EGFR?.AVAL ?? null, EGFRBL: sl.base.EGFR?.AVAL ?? null,
         SRCDOM: 'ADLB', SRCSEQ: seqs(v, sl.base),
       };
-      const def = plan.response.definition;
       const call = callVisit(s, def, inputs, visitDate, plan);
-      const why = { DTYPE: call.reason === 'NR-MISSING' ? 'NRI' : null, RSNREAS: call.reason, RSNDTL: call.detail };
-      out.push({ ...common, ...why, PARAMCD: 'RENALRSP', PARAM: `Renal response (${def})`, PARCAT1: def, AVAL: CategoryAval[call.category], AVALC: call.category });
+      out.push(adrsRecord(common, call, 'RENALRSP', labels.renal, def, CategoryAval[call.category], call.category));
       const tot = call.category !== 'NR';
-      out.push({ ...common, ...why, PARAMCD: 'TOTREM', PARAM: `Total renal remission (CR or PR, ${def})`, PARCAT1: def, AVAL: tot ? 1 : 0, AVALC: tot ? 'Y' : 'N' });
+      out.push(adrsRecord(common, call, 'TOTREM', labels.total, def, tot ? 1 : 0, tot ? 'Y' : 'N'));
       const cr = call.category === 'CR';
-      out.push({ ...common, ...why, PARAMCD: 'COMPREM', PARAM: `Complete renal remission (${def})`, PARCAT1: def, AVAL: cr ? 1 : 0, AVALC: cr ? 'Y' : 'N' });
+      out.push(adrsRecord(common, call, 'COMPREM', labels.complete, def, cr ? 1 : 0, cr ? 'Y' : 'N'));
       for (const alt of plan.response.alternatives) {
         const a = callVisit(s, alt, inputs, visitDate, plan);
-        out.push({ ...common, DTYPE: a.reason === 'NR-MISSING' ? 'NRI' : null, RSNREAS: a.reason, RSNDTL: a.detail, PARAMCD: AlternativeParamcd[alt], PARAM: `Renal response (${alt})`, PARCAT1: alt, AVAL: CategoryAval[a.category], AVALC: a.category });
+        out.push(adrsRecord(common, a, AlternativeParamcd[alt], `Renal response (${alt})`, alt, CategoryAval[a.category], a.category));
       }
     }
   }
   return out;
+}
+
+/** A copy of an ADRS record with PPROTFL set (same field order; see adrsRecord on why not a spread). */
+export function withPprotfl(r: AdrsRecord, PPROTFL: YN): AdrsRecord {
+  return {
+    STUDYID: r.STUDYID, USUBJID: r.USUBJID, TRT01P: r.TRT01P, TRT01PN: r.TRT01PN, TRT01A: r.TRT01A, STRATUM: r.STRATUM,
+    ITTFL: r.ITTFL, FASFL: r.FASFL, PPROTFL,
+    AVISIT: r.AVISIT, AVISITN: r.AVISITN, ADT: r.ADT, ADY: r.ADY, ANL01FL: r.ANL01FL,
+    UP24: r.UP24, UP24BL: r.UP24BL, UPCR: r.UPCR, UPCRBL: r.UPCRBL, ALB: r.ALB, SCR: r.SCR, SCRBL: r.SCRBL, EGFR: r.EGFR, EGFRBL: r.EGFRBL,
+    SRCDOM: r.SRCDOM, SRCSEQ: r.SRCSEQ,
+    DTYPE: r.DTYPE, RSNREAS: r.RSNREAS, RSNDTL: r.RSNDTL,
+    PARAMCD: r.PARAMCD, PARAM: r.PARAM, PARCAT1: r.PARCAT1, AVAL: r.AVAL, AVALC: r.AVALC,
+  };
 }
 
 /** Subjects whose response at `visit` was decided on data (CR, PR or NR-CRITERIA): PP evaluability. */

@@ -9,13 +9,17 @@ import type { WindowCandidate } from './visit-window.ts';
 /** Indices of the baseline records (ABLFL = 'Y'), at most one per key. */
 export function selectBaselineRecords(records: readonly WindowCandidate[]): Set<number> {
   const best = new Map<string, number>();
-  records.forEach((r, i) => {
-    if (!r.hasValue || r.ady === null || r.ady > 1) return;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    if (!r.hasValue || r.ady === null || r.ady > 1) continue;
     const cur = best.get(r.key);
-    if (cur === undefined) return void best.set(r.key, i);
+    if (cur === undefined) {
+      best.set(r.key, i);
+      continue;
+    }
     const c = records[cur];
     const later = r.ady !== c.ady ? r.ady > c.ady! : compareText(r.dtm, c.dtm) !== 0 ? compareText(r.dtm, c.dtm) > 0 : r.order > c.order;
     if (later) best.set(r.key, i);
-  });
+  }
   return new Set(best.values());
 }

@@ -5,7 +5,7 @@
  */
 import type { Plan } from '../plan/plan.ts';
 import { selectBaselineRecords } from './baseline.ts';
-import { assignAnalysisVisit, selectWindowRecords, type WindowCandidate } from './visit-window.ts';
+import { assignAnalysisVisit, selectWindowRecords, type AnalysisVisit, type WindowCandidate } from './visit-window.ts';
 
 export interface BdsDraft {
   USUBJID: string;
@@ -29,11 +29,42 @@ export interface BdsFlags {
   baseIndex: number;
 }
 
+/**
+ * Grouping keys (one short key per USUBJID + PARAMCD, numbered in order of first appearance): nested
+ * maps instead of a concatenated string per record, which had to be built and hashed for every lookup.
+ */
+function groupKeys(drafts: readonly BdsDraft[]): string[] {
+  const ids = new Map<string, Map<string, string>>();
+  const keys = new Array<string>(drafts.length);
+  let next = 0;
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i];
+    let byParam = ids.get(d.USUBJID);
+    if (byParam === undefined) ids.set(d.USUBJID, (byParam = new Map()));
+    let k = byParam.get(d.PARAMCD);
+    if (k === undefined) byParam.set(d.PARAMCD, (k = String(next++)));
+    keys[i] = k;
+  }
+  return keys;
+}
+
+/** Analysis visit of each draft (one window lookup per distinct study day). */
+function analysisVisits(drafts: readonly BdsDraft[], plan: Plan): (AnalysisVisit | null)[] {
+  const byDay = new Map<number, AnalysisVisit | null>();
+  return drafts.map((d) => {
+    if (d.windowDay === null) return null;
+    let v = byDay.get(d.windowDay);
+    if (v === undefined) byDay.set(d.windowDay, (v = assignAnalysisVisit(d.windowDay, plan.visits, plan.baseline)));
+    return v;
+  });
+}
+
 /** Visit, baseline and analysis flags for each draft (same order). */
 export function computeBdsFlags(drafts: readonly BdsDraft[], plan: Plan): BdsFlags[] {
-  const visits = drafts.map((d) => assignAnalysisVisit(d.windowDay, plan.visits, plan.baseline));
+  const visits = analysisVisits(drafts, plan);
+  const keys = groupKeys(drafts);
   const cands: WindowCandidate[] = drafts.map((d, i) => ({
-    key: `${d.USUBJID}\u0000${d.PARAMCD}`,
+    key: keys[i],
     ady: d.windowDay,
     avisitn: visits[i]?.AVISITN ?? null,
     hasValue: d.AVAL !== null,
@@ -44,21 +75,25 @@ export function computeBdsFlags(drafts: readonly BdsDraft[], plan: Plan): BdsFla
   const anl = selectWindowRecords(cands, new Map(plan.visits.map((v) => [v.avisitn, v.targetDay])));
   const baseByKey = new Map<string, number>();
   for (const i of base) baseByKey.set(cands[i].key, i);
-  return drafts.map((d, i) => {
-    const bi = baseByKey.get(cands[i].key) ?? -1;
+  const out = new Array<BdsFlags>(drafts.length);
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i];
+    const bi = baseByKey.get(keys[i]) ?? -1;
     const b = bi >= 0 ? drafts[bi].AVAL : null;
     const v = visits[i];
     const post = v !== null && v.AVISITN !== plan.baseline.avisitn;
     const chg = post && b !== null && d.AVAL !== null ? d.AVAL - b : null;
-    return {
+    const isBase = base.has(i);
+    out[i] = {
       AVISIT: v?.AVISIT ?? null,
       AVISITN: v?.AVISITN ?? null,
-      ABLFL: base.has(i) ? 'Y' : null,
-      ANL01FL: base.has(i) || anl.has(i) ? 'Y' : null,
+      ABLFL: isBase ? 'Y' : null,
+      ANL01FL: isBase || anl.has(i) ? 'Y' : null,
       BASE: b,
       CHG: chg,
       PCHG: chg !== null && b !== null && b !== 0 ? (100 * chg) / b : null,
       baseIndex: bi,
     };
-  });
+  }
+  return out;
 }

@@ -8,7 +8,7 @@ import type { Plan } from '../plan/plan.ts';
 import { AdaeColumns, deriveAdae, type AdaeRecord } from './adae.ts';
 import { AdlbColumns, deriveAdlb, type AdlbRecord } from './adlb.ts';
 import { AdqsColumns, deriveAdqs, type AdqsRecord } from './adqs.ts';
-import { AdrsColumns, deriveAdrs, evaluableSubjects, type AdrsRecord } from './adrs.ts';
+import { AdrsColumns, deriveAdrs, evaluableSubjects, withPprotfl, type AdrsRecord } from './adrs.ts';
 import { AdslColumns, deriveAdsl, derivePprotfl, type AdslRecord } from './adsl.ts';
 import { AdtteColumns, deriveAdtte, type AdtteRecord } from './adtte.ts';
 import { datasetToCsv, DatasetKeys } from './write-dataset.ts';
@@ -34,7 +34,7 @@ export function deriveAdam(lock: SdtmDataLock, plan: Plan): DeriveResult {
   const adrs0 = deriveAdrs(adsl0, lb.records, plan);
   const adsl = derivePprotfl(adsl0, evaluableSubjects(adrs0, plan.primary.visit));
   const pp = new Map(adsl.map((s) => [s.USUBJID, s.PPROTFL]));
-  const adrs = adrs0.map((r) => ({ ...r, PPROTFL: pp.get(r.USUBJID) ?? 'N' }));
+  const adrs = adrs0.map((r) => withPprotfl(r, pp.get(r.USUBJID) ?? 'N'));
   return {
     datasets: {
       adsl,

@@ -51,14 +51,21 @@ function better(a: WindowCandidate, b: WindowCandidate, target: number): boolean
  * @param targets AVISITN → target study day
  */
 export function selectWindowRecords(records: readonly WindowCandidate[], targets: ReadonlyMap<number, number>): Set<number> {
-  const best = new Map<string, number>();
-  records.forEach((r, i) => {
-    if (!r.hasValue || r.avisitn === null || r.ady === null) return;
+  // key → AVISITN → slot; slots hold the current best index in order of first appearance of (key, visit).
+  const slotOf = new Map<string, Map<number, number>>();
+  const best: number[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    if (!r.hasValue || r.avisitn === null || r.ady === null) continue;
     const target = targets.get(r.avisitn);
-    if (target === undefined) return;
-    const k = `${r.key}\u0000${r.avisitn}`;
-    const cur = best.get(k);
-    if (cur === undefined || better(r, records[cur], target)) best.set(k, i);
-  });
-  return new Set(best.values());
+    if (target === undefined) continue;
+    let byVisit = slotOf.get(r.key);
+    if (byVisit === undefined) slotOf.set(r.key, (byVisit = new Map()));
+    const slot = byVisit.get(r.avisitn);
+    if (slot === undefined) {
+      byVisit.set(r.avisitn, best.length);
+      best.push(i);
+    } else if (better(r, records[best[slot]], target)) best[slot] = i;
+  }
+  return new Set(best);
 }
