@@ -3,6 +3,7 @@
  * unstructured Σ, REML; emmeans 1.8.4-1 LS means and arm differences), plus behaviour tests and an
  * independent finite-difference oracle for the analytic Satterthwaite df.
  */
+import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Matrix, inverse } from 'ml-matrix';
@@ -136,6 +137,27 @@ for (const c of casesFor('E_mmrm.json', 'mmrm_arm_difference')) {
     }
   });
 }
+
+// ---- Independent R cross-check of the analytic Satterthwaite df (test/references/mmrm/satterthwaite.R) ----
+// R (nlme gls refit of the E case + numDeriv) computes df = 2 (LCL')² / (g'Ag) with A the inverse Hessian of
+// the REML log-likelihood: the analytic Satterthwaite that SAS DDFM=SATTERTH and R mmrm report. It is the
+// reference the skipped df check above cannot be: none of its code is remit's.
+interface RSatt { source: string; tolerance: { estimate: number; se: number; df: number; ci: number; p: number }; contrasts: { visit: string; estimate: number; se: number; df: number; lower: number; upper: number; p: number }[] }
+const rSatt = JSON.parse(readFileSync(new URL('../references/mmrm/satterthwaite-r.json', import.meta.url), 'utf8')) as RSatt;
+test(`fitMMRM arm difference df, CI and p equal R's analytic Satterthwaite (${rSatt.source.slice(0, 60)}…)`, () => {
+  const fit = fitCase(casesFor('E_mmrm.json', 'mmrm_arm_difference')[0], 'satterthwaite');
+  const t = rSatt.tolerance;
+  assert.is(rSatt.contrasts.length, VISITS.length);
+  for (const x of rSatt.contrasts) {
+    const got = fit.contrasts.find((k) => k.visit === x.visit)!;
+    assertClose(got.estimate, x.estimate, { abs: t.estimate }, `${x.visit} estimate`);
+    assertClose(got.se, x.se, { abs: t.se }, `${x.visit} se`);
+    assertClose(got.df, x.df, { rel: t.df }, `${x.visit} df`);
+    assertClose(got.lower, x.lower, { abs: t.ci }, `${x.visit} lower`);
+    assertClose(got.upper, x.upper, { abs: t.ci }, `${x.visit} upper`);
+    assertClose(got.pValue, x.p, { abs: t.p }, `${x.visit} p`);
+  }
+});
 
 // ---- Satterthwaite oracle: df = 2 (LᵀCL)² / (gᵀ H⁻¹ g) with g and H by central finite differences ----
 test('fitMMRM Satterthwaite df equal a finite-difference Satterthwaite on the E data', () => {
