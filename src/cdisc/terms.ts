@@ -5,6 +5,12 @@
  * report's appendix. Units are the *standard* (LBSTRESU) units the analysis uses.
  */
 
+/**
+ * Spellings of 10^9 cells/L, all the same quantity (1 thousand per µL = 10^3/µL = 10^9/L), e.g. the CDISC
+ * pilot's "THOU/uL": accepted with factor 1, never guessed beyond this list.
+ */
+const CellCountUnits = ['10^9/L', 'GI/L', '10^3/uL', 'THOU/uL', 'K/uL', 'x10^9/L'];
+
 /** Lab tests used by the trial: code → label, specimen, standard unit, accepted original units. */
 export const LabTests = {
   PROT: { label: '24-hour urine protein', spec: 'URINE', unit: 'g/24h', originalUnits: ['g/24h', 'mg/24h'] },
@@ -17,8 +23,8 @@ export const LabTests = {
   ANA: { label: 'Antinuclear antibodies (reciprocal titre)', spec: 'SERUM', unit: 'titer', originalUnits: ['titer'] },
   RBC: { label: 'Urine red blood cells', spec: 'URINE', unit: '/HPF', originalUnits: ['/HPF'] },
   HGB: { label: 'Haemoglobin', spec: 'BLOOD', unit: 'g/L', originalUnits: ['g/L', 'g/dL'] },
-  WBC: { label: 'White blood cells', spec: 'BLOOD', unit: '10^9/L', originalUnits: ['10^9/L'] },
-  PLAT: { label: 'Platelets', spec: 'BLOOD', unit: '10^9/L', originalUnits: ['10^9/L'] },
+  WBC: { label: 'White blood cells', spec: 'BLOOD', unit: '10^9/L', originalUnits: CellCountUnits },
+  PLAT: { label: 'Platelets', spec: 'BLOOD', unit: '10^9/L', originalUnits: CellCountUnits },
   ALT: { label: 'Alanine aminotransferase', spec: 'SERUM', unit: 'U/L', originalUnits: ['U/L'] },
   AST: { label: 'Aspartate aminotransferase', spec: 'SERUM', unit: 'U/L', originalUnits: ['U/L'] },
 } as const;

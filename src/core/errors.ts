@@ -36,14 +36,22 @@ export class DataError extends RemitError {
   }
 }
 
-/** Invalid analysis plan: `path` is the JSON key path, e.g. `primary.margin`. Exit code 1. */
+/**
+ * Invalid analysis plan: `path` is the JSON key path, e.g. `primary.margin`; `position`, when known, is
+ * the 1-based line and column of that key in the file (`plan.json:41:7: primary.margin: …`). Exit code 1.
+ */
 export class PlanError extends RemitError {
   readonly file: string;
   readonly path: string;
-  constructor(file: string, path: string, message: string) {
-    super(`${file}: ${path === '' ? '(root)' : path}: ${message}`, ExitCode.invalid);
+  readonly line: number | null;
+  readonly column: number | null;
+  constructor(file: string, path: string, message: string, position?: { line: number; column: number }) {
+    const where = position === undefined ? file : `${file}:${position.line}:${position.column}`;
+    super(`${where}: ${path === '' ? '(root)' : path}: ${message}`, ExitCode.invalid);
     this.file = file;
     this.path = path;
+    this.line = position?.line ?? null;
+    this.column = position?.column ?? null;
   }
 }
 

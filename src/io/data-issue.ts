@@ -36,9 +36,18 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Issues sorted by {@link compareIssues} (a new array). */
+/**
+ * Issues sorted by {@link compareIssues} (a new array), each distinct issue once: the same problem found
+ * by two stages (e.g. a lab unit outside the conversion table, found at ingestion and again by the ADLB
+ * derivation) has identical fields and is listed once.
+ */
 export function sortIssues(issues: readonly DataIssue[]): DataIssue[] {
-  return [...issues].sort(compareIssues);
+  const sorted = [...issues].sort(compareIssues);
+  return sorted.filter((x, i) => i === 0 || !sameIssue(sorted[i - 1], x));
+}
+
+function sameIssue(a: DataIssue, b: DataIssue): boolean {
+  return a.severity === b.severity && compareIssues(a, b) === 0;
 }
 
 /** data-issues.csv text (RFC 4180, LF, header first), sorted by {@link compareIssues}. */

@@ -49,6 +49,20 @@ export function parseIsoDateTime(text: string): IsoDateTime | ParseFailure {
   return { text, precision, year, month, day, hour, minute, second };
 }
 
+/**
+ * True when `a` is certainly before `b` on the calendar, comparing dates only (times ignored) at the
+ * precision both share: `2019-02` is before `2019-03-01`, but `2019-03` is not before `2019-03-01`
+ * (it may be the same day or later).
+ * @example isCertainlyBefore(parse('2019-02-20'), parse('2019-03-01')) // => true
+ */
+export function isCertainlyBefore(a: IsoDateTime, b: IsoDateTime): boolean {
+  if (a.year !== b.year) return a.year < b.year;
+  if (a.month === null || b.month === null) return false;
+  if (a.month !== b.month) return a.month < b.month;
+  if (a.day === null || b.day === null) return false;
+  return a.day < b.day;
+}
+
 function rangeProblem(year: number, month: number | null, day: number | null, hour: number | null, minute: number | null, second: number | null): string | null {
   if (month !== null && (month < 1 || month > 12)) return `month ${pad(month)} is out of range 01-12`;
   if (month !== null && day !== null) {

@@ -16,10 +16,15 @@ export const messages = {
   emptyRequired: (column: string): string => `required value ${column} is empty`,
   notInTerms: (value: string, terms: ControlledTerms): string => `"${value}" is not in ${terms.codelist}: ${terms.values.join(', ')}`,
   armNotAllowed: (value: string, column: string, allowed: readonly string[]): string => `"${value}" is not an allowed ${column} (allowed: ${allowed.join(', ')})`,
-  outOfRange: (value: string, range: { min: number; max: number; meaning: string }): string => `"${value}" is out of range ${range.min}-${range.max} (${range.meaning})`,
+  outOfRange: (value: string, range: { min: number; max: number; meaning: string }): string =>
+    range.max === Infinity ? `"${value}" is below ${range.min} (${range.meaning})` : `"${value}" is out of range ${range.min}-${range.max} (${range.meaning})`,
   subjectNotInDm: (usubjid: string): string => `subject ${usubjid} is not in DM`,
   duplicateKey: (key: readonly string[], firstLine: number): string => `duplicate record: same ${key.join(', ')} as line ${firstLine}`,
   keyCheckSkipped: (domain: string, absent: readonly string[]): string => `duplicate-record check for ${domain} skipped: key column ${absent.join(', ')} is absent`,
+  noRecords: (domain: string): string => `${domain} has a header but no records`,
+  beforeConsent: (column: string, date: string, consent: string, dmLine: number): string => `${column} ${date} is before informed consent (DM RFICDTC ${consent}, dm.csv line ${dmLine})`,
+  randomizedTwice: (usubjid: string, firstLine: number): string => `subject ${usubjid} is randomized twice (DSDECOD RANDOMIZED also on line ${firstLine})`,
+  negativeLab: (value: string, label: string, testcd: string): string => `"${value}" is negative: ${label} (${testcd}) cannot be below 0`,
   notInContract: (): string => 'not part of the input contract (ignored)',
   lowerCaseFileName: (expected: string): string => `not part of the input contract (ignored; file names are lower-case: expected ${expected})`,
 };

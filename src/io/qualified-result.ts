@@ -12,10 +12,13 @@
  * 5. a known non-numeric code, case-insensitive: ND, NEG, NEGATIVE, POS, POSITIVE, TRACE, NOT DONE
  *                                            → value null, nonNumeric = the code in upper case
  * 6. anything else (`1,2`, `N`, `see comment`) → value null, nonNumeric = the text verbatim, and a warning
- *                                              (kept, never turned into a number and never dropped)
+ *                                              (kept, never turned into a number and never dropped);
+ *                                              for `1,234.5` or `2 000` the warning names the thousands
+ *                                              separator (src/io/decimal.ts)
  * `text` is always the cell exactly as read.
  */
 import type { QualifiedResult, ResultQualifier } from '../cdisc/values.ts';
+import { thousandsSeparatorHint } from './decimal.ts';
 
 /** Non-numeric result codes recognised by rule 4 (upper case). */
 export const KnownNonNumericResults = ['ND', 'NEG', 'NEGATIVE', 'POS', 'POSITIVE', 'TRACE', 'NOT DONE'] as const;
@@ -46,9 +49,10 @@ export function parseQualifiedResult(text: string): QualifiedResultParse {
   if (titre !== null) return ok({ text, value: Number(titre[1]), qualifier: null, nonNumeric: null });
   const upper = t.toUpperCase();
   if (KNOWN.has(upper)) return ok({ text, value: null, qualifier: null, nonNumeric: upper });
+  const thousands = thousandsSeparatorHint(t);
   return {
     result: { text, value: null, qualifier: null, nonNumeric: text },
-    warning: `"${text}" is not a number, a qualified number (<, <=, >, >= then a decimal with '.'), a titre 1:n or a known code (${KnownNonNumericResults.join(', ')}); kept as non-numeric text`,
+    warning: thousands !== null ? `"${text}" is not a number (${thousands}); kept as non-numeric text` : `"${text}" is not a number, a qualified number (<, <=, >, >= then a decimal with '.'), a titre 1:n or a known code (${KnownNonNumericResults.join(', ')}); kept as non-numeric text`,
   };
 }
 

@@ -8,6 +8,10 @@
  *   lock"); ARMCD/ACTARMCD must be one of `arms` (default MSC, MMF) or a standard CDISC code.
  * - `generic`: only SDTM core (DM file, core columns); arm codes are checked only when `arms` is given.
  *
+ * Every domain file is read through its spec (src/io/read-domain.ts) and the record rules of
+ * src/io/record-rules.ts (visits before consent, randomized twice, lab plausibility). A domain other
+ * than DM with a header but no records is a warning (DM without records is fatal).
+ *
  * Files and folders in DIR that are not contract domains (e.g. `sv.csv`, `truth/`) are listed as
  * "not part of the input contract (ignored)" in the domain table, never fatal.
  */
@@ -22,13 +26,14 @@ import type { DataIssue } from './data-issue.ts';
 import { readCsvFile } from './csv-stream.ts';
 import { messages } from './messages.ts';
 import { readDomain, type DomainReadContext, type Profile } from './read-domain.ts';
+import { lockRecordRules } from './record-rules.ts';
 
 export type { Profile } from './read-domain.ts';
 
 export interface ReadDataLockOptions {
   /** Default `ln-trial`. */
   profile?: Profile;
-  /** Allowed ARMCD values (plan arms). Default ['MSC', 'MMF'] under `ln-trial`; unchecked under `generic` unless given. */
+  /** Allowed ARMCD values (plan arms). Default ['MMF', 'MSC'] (the arms of analyses/plan.json, control first, as `planArms` lists them) under `ln-trial`; unchecked under `generic` unless given. */
   arms?: readonly string[];
   /** Keep the typed records (default true); false validates only (records arrays stay empty). */
   keepRecords?: boolean;
@@ -61,7 +66,7 @@ export interface DataLockReadResult {
   profile: Profile;
 }
 
-const DefaultArms = ['MSC', 'MMF'] as const;
+const DefaultArms = ['MMF', 'MSC'] as const;
 
 function armSets(profile: Profile, arms: readonly string[] | undefined): DomainReadContext['arms'] {
   const given = arms ?? (profile === 'ln-trial' ? DefaultArms : undefined);
@@ -78,7 +83,7 @@ export async function readDataLock(dir: string, options: ReadDataLockOptions = {
   if (profile !== 'ln-trial' && profile !== 'generic') throw new InputError('profile', `must be "ln-trial" or "generic", got "${String(profile)}"`);
   if (options.arms !== undefined && (options.arms.length === 0 || options.arms.some((a) => a === ''))) throw new InputError('arms', 'must be a non-empty list of non-empty arm codes');
   const entries = listFolder(dir);
-  const ctx: DomainReadContext = { profile, subjects: null, arms: armSets(profile, options.arms), issues: [] };
+  const ctx: DomainReadContext = { profile, subjects: null, arms: armSets(profile, options.arms), issues: [], rules: lockRecordRules(profile) };
   const lock = emptyLock();
   const domains: DomainSummary[] = [];
   const missingPlanDomains: string[] = [];
@@ -102,9 +107,11 @@ export async function readDataLock(dir: string, options: ReadDataLockOptions = {
       if (r.rows === 0 && r.header !== null) {
         ctx.issues.push({ severity: 'fatal', file: spec.file, line: null, column: null, value: null, message: messages.noSubjects() });
       }
-      // Without a usable DM (bad header, no records) membership is unknown: not checked, to avoid a
-      // cascade of "not in DM" issues behind the one fatal DM problem.
-      ctx.subjects = r.header !== null && r.rows > 0 ? r.subjectIds : null;
+      // Without a usable DM (bad header, no records, a damaged file whose rest was not read) membership
+      // is unknown: not checked, to avoid a cascade of "not in DM" issues behind the one fatal DM problem.
+      ctx.subjects = r.header !== null && r.rows > 0 && !r.damaged ? r.subjectIds : null;
+    } else if (r.rows === 0 && r.header !== null) {
+      ctx.issues.push({ severity: 'warning', file: spec.file, line: null, column: null, value: null, message: messages.noRecords(spec.code) });
     }
     const own = ctx.issues.slice(before);
     domains.push({

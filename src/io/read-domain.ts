@@ -19,6 +19,7 @@ import { parseQualifiedResult } from './qualified-result.ts';
 import { ParseFailure } from './parse-failure.ts';
 import { messages } from './messages.ts';
 import { KeyIndex, fingerprint } from './key-index.ts';
+import type { IssueSink, RecordRules } from './record-rules.ts';
 
 export type Profile = 'ln-trial' | 'generic';
 
@@ -30,6 +31,8 @@ export interface DomainReadContext {
   /** Allowed ARMCD / ACTARMCD values, or null when arms are not checked. */
   arms: { planned: ReadonlySet<string>; actual: ReadonlySet<string> } | null;
   issues: DataIssue[];
+  /** Record-level rules per domain (src/io/record-rules.ts), applied to every row read; none when absent. */
+  rules?: RecordRules;
 }
 
 export interface ReadDomainOptions {
@@ -50,6 +53,8 @@ export interface DomainReadResult {
   missingPlanColumns: string[];
   /** Columns required by SDTM core that the file lacks (always fatal). */
   missingCoreColumns: string[];
+  /** True when the file itself is damaged (encoding, CSV structure, header): some records may be unread. */
+  damaged: boolean;
 }
 
 type Converter = (raw: string, line: number) => unknown;
@@ -66,6 +71,30 @@ function isBlank(raw: string): boolean {
   return raw === '' || (raw.charCodeAt(0) <= 32 && raw.trim() === '');
 }
 const EMPTY_RESULT = Object.freeze({ text: '', value: null, qualifier: null, nonNumeric: null });
+/** Shared `extra` of every record of a file without columns outside its spec (never mutated). */
+const NO_EXTRA: Readonly<Record<string, string>> = Object.freeze({});
+
+/**
+ * Distinct cells remembered per column. SDTM columns repeat a few values across many rows (test codes,
+ * units, visits, dates, USUBJID); sharing one string or one parsed value per distinct cell cut the heap of
+ * a read lock by about half and most of the garbage-collection time (bench/pipeline.ts). Beyond this many
+ * distinct values a column (free text, say) is converted cell by cell as before.
+ */
+const MEMO_LIMIT = 1 << 16;
+
+/** `f` with its results remembered for up to MEMO_LIMIT distinct inputs (f must be pure). */
+function memoized<T>(f: (raw: string) => T): (raw: string) => T {
+  const seen = new Map<string, T>();
+  return (raw) => {
+    let v = seen.get(raw);
+    if (v === undefined && !seen.has(raw)) {
+      v = f(raw);
+      if (seen.size < MEMO_LIMIT) seen.set(raw, v);
+    }
+    return v as T;
+  };
+}
+const identity = (raw: string): string => raw;
 
 /** Read one domain file; see the module comment for the conventions. */
 export async function readDomain(spec: AnyDomainSpec, path: string, ctx: DomainReadContext, options: ReadDomainOptions = {}): Promise<DomainReadResult> {
@@ -75,6 +104,8 @@ export async function readDomain(spec: AnyDomainSpec, path: string, ctx: DomainR
   const push = (severity: IssueSeverity, line: number | null, column: string | null, value: string | null, message: string): void => {
     issues.push({ severity, file, line, column, value, message });
   };
+  const report: IssueSink = push;
+  const rules = ctx.rules?.[spec.domain] ?? [];
   const records: Record<string, unknown>[] = [];
   const subjects = new Set<string>();
   const missingPlanColumns: string[] = [];
@@ -135,19 +166,24 @@ export async function readDomain(spec: AnyDomainSpec, path: string, ctx: DomainR
           return x;
         };
       }
-      case 'isodate':
+      case 'isodate': {
+        // Parsed dates are shared between rows with the same text (records are read-only downstream).
+        const parse = memoized(parseIsoDateTime);
         return (raw, line) => {
           if (isBlank(raw)) return null;
-          const d = parseIsoDateTime(raw);
+          const d = parse(raw);
           if (d instanceof ParseFailure) { push('fatal', line, name, raw, d.message); return null; }
           return d;
         };
-      case 'result':
+      }
+      case 'result': {
+        const parse = memoized(parseQualifiedResult);
         return (raw, line) => {
-          const r = parseQualifiedResult(raw);
+          const r = parse(raw);
           if (r.warning !== null) push('warning', line, name, raw, r.warning);
           return r.result;
         };
+      }
     }
   };
 
@@ -155,7 +191,9 @@ export async function readDomain(spec: AnyDomainSpec, path: string, ctx: DomainR
     const terms = v.terms;
     const termSet = terms === undefined ? null : new Set(terms.values);
     const armSet = v.armTerms === undefined || ctx.arms === null ? null : v.armTerms === 'planned' ? ctx.arms.planned : ctx.arms.actual;
-    return (raw, line) => {
+    const intern = memoized(identity);
+    return (rawCell, line) => {
+      const raw = intern(rawCell);
       if (raw === '' || (v.nonEmpty && isBlank(raw))) {
         if (v.nonEmpty) push('fatal', line, name, raw, messages.emptyRequired(name));
         return v.nonEmpty ? raw : null;
@@ -179,14 +217,19 @@ export async function readDomain(spec: AnyDomainSpec, path: string, ctx: DomainR
       const c = columns[k];
       rec[c.name] = c.index < 0 ? c.absent : c.convert(fields[c.index], line);
     }
-    const extra: Record<string, string> = {};
-    for (let k = 0; k < extras.length; k++) extra[extras[k].name] = fields[extras[k].index];
+    let extra = NO_EXTRA;
+    if (extras.length > 0) {
+      const e: Record<string, string> = {};
+      for (let k = 0; k < extras.length; k++) e[extras[k].name] = fields[extras[k].index];
+      extra = e;
+    }
     rec.extra = extra;
     rec.source = { file, line };
     const usubjid = rec.USUBJID as string;
     if (usubjid !== '') subjects.add(usubjid);
     if (ctx.subjects !== null && usubjid !== '' && !ctx.subjects.has(usubjid)) push('fatal', line, 'USUBJID', usubjid, messages.subjectNotInDm(usubjid));
     checkKey(fields, line);
+    for (let k = 0; k < rules.length; k++) rules[k](rec, line, report);
     if (keep) records.push(rec);
   };
 
@@ -195,7 +238,7 @@ export async function readDomain(spec: AnyDomainSpec, path: string, ctx: DomainR
   if (candidates.length > 0 && keyParts !== null) {
     for (const d of await confirmDuplicates(path, file, keyParts, candidates)) push('fatal', d.line, null, d.key, messages.duplicateKey(spec.key, d.first));
   }
-  return { records, header: csv.header, subjectIds: subjects, rows: csv.rows, subjects: subjects.size, missingPlanColumns, missingCoreColumns };
+  return { records, header: csv.header, subjectIds: subjects, rows: csv.rows, subjects: subjects.size, missingPlanColumns, missingCoreColumns, damaged: csv.issues.length > 0 };
 }
 
 /** Value of a field whose column is absent from the file. */

@@ -4,12 +4,19 @@
  * problem throws a PlanError naming the key path (`primary.margin`, `visits[2].window`), with
  * "unknown key" / "missing required key" wording for the two commonest mistakes.
  *
+ * Every PlanError also carries the line and column of the offending key in the file (src/plan/json-position.ts),
+ * or of the object that lacks a missing key, or of a JSON syntax error. A leading UTF-8 BOM (as Windows
+ * editors write it) is accepted.
+ *
  * Semantic checks: analysis windows ordered, each containing its target day, contiguous and
  * non-overlapping; baseline visit number below the first window's; margin in (0, 1); response
  * definition names known; primary visit and SRI / remission visits among the plan visits; arms distinct.
  */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import Ajv2020Module, { type ErrorObject } from 'ajv/dist/2020.js';
 import { PlanError } from '../core/errors.ts';
+import { keyPathSegments, locateJsonPath, positionAt, type TextPosition } from './json-position.ts';
 import { isResponseDefinitionName, ResponseDefinitionNames } from '../clinical/response.ts';
 import type { Plan } from './plan.ts';
 import schema from '../../analyses/plan.schema.json' with { type: 'json' };
@@ -22,7 +29,7 @@ const Ajv2020 = ((Ajv2020Module as unknown as { default?: AjvCtor }).default ?? 
 let validator: (((d: unknown) => boolean) & { errors?: ErrorObject[] | null }) | null = null;
 
 function getValidator() {
-  if (validator === null) validator = new Ajv2020({ allErrors: false, strict: true }).compile(schema);
+  if (validator === null) validator = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
   return validator;
 }
 
@@ -33,17 +40,57 @@ function keyPath(pointer: string, extra?: string): string {
   return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc === '' ? p : `${acc}.${p}`), '');
 }
 
-function schemaError(file: string, e: ErrorObject): PlanError {
+/** Which schema error is reported first: an unknown key (often a misspelt one), then a missing key, then the rest. */
+const KeywordPriority: Readonly<Record<string, number>> = { additionalProperties: 0, required: 1 };
+
+/** The schema error to report among all of them (stable: ajv's order within a priority). */
+function firstSchemaError(errors: readonly ErrorObject[]): ErrorObject {
+  const rank = (e: ErrorObject) => KeywordPriority[e.keyword] ?? 2;
+  return errors.reduce((best, e) => (rank(e) < rank(best) ? e : best));
+}
+
+/** A required key missing from the same object as an unknown key: probably what was meant. */
+function meantKey(unknown: ErrorObject, errors: readonly ErrorObject[]): string | null {
+  const missing = errors.find((e) => e.keyword === 'required' && e.instancePath === unknown.instancePath);
+  return missing === undefined ? null : String((missing.params as Record<string, unknown>).missingProperty);
+}
+
+/** Key path and message of an ajv error ("unknown key" / "missing required key" for the commonest two). */
+function schemaProblem(e: ErrorObject, all: readonly ErrorObject[]): [path: string, message: string] {
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
-    case 'additionalProperties':
-      return new PlanError(file, keyPath(e.instancePath, String(params.additionalProperty)), 'unknown key');
+    case 'additionalProperties': {
+      const meant = meantKey(e, all);
+      return [keyPath(e.instancePath, String(params.additionalProperty)), meant === null ? 'unknown key' : `unknown key (did you mean "${meant}"?)`];
+    }
     case 'required':
-      return new PlanError(file, keyPath(e.instancePath, String(params.missingProperty)), 'missing required key');
+      return [keyPath(e.instancePath, String(params.missingProperty)), 'missing required key'];
     case 'enum':
-      return new PlanError(file, keyPath(e.instancePath), `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
+      return [keyPath(e.instancePath), `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`];
     default:
-      return new PlanError(file, keyPath(e.instancePath), e.message ?? `fails ${e.keyword}`);
+      return [keyPath(e.instancePath), e.message ?? `fails ${e.keyword}`];
+  }
+}
+
+/**
+ * Builds located PlanErrors for one plan text. The text is scanned for positions only when an error is
+ * raised, so a valid plan costs nothing extra.
+ */
+class PlanProblems {
+  constructor(readonly file: string, private readonly text: string) {}
+
+  /** A PlanError at key path `path` (e.g. `visits[1].window`), located in the text. */
+  at(path: string, message: string): PlanError {
+    return new PlanError(this.file, path, message, locateJsonPath(this.text, keyPathSegments(path)));
+  }
+
+  /** A PlanError for a JSON syntax error, located when the parser's message gives a position. */
+  syntax(error: unknown): PlanError {
+    const message = error instanceof Error ? error.message : String(error);
+    const m = /at position (\d+)/.exec(message);
+    const position: TextPosition | undefined = m !== null ? positionAt(this.text, Number(m[1]))
+      : /Unexpected end of JSON input/.test(message) ? positionAt(this.text, this.text.length) : undefined;
+    return new PlanError(this.file, '', `not valid JSON: ${message}`, position);
   }
 }
 
@@ -52,52 +99,52 @@ interface RawPlan extends Omit<Plan, 'arms' | 'response'> {
   response: { definition: string; parameters: Plan['response']['parameters']; alternatives?: string[] };
 }
 
-function checkVisits(file: string, plan: RawPlan): void {
+function checkVisits(p: PlanProblems, plan: RawPlan): void {
   const v = plan.visits;
   v.forEach((visit, i) => {
     const [lo, hi] = visit.window;
-    if (lo > hi) throw new PlanError(file, `visits[${i}].window`, `lower bound ${lo} is above upper bound ${hi}`);
-    if (visit.targetDay < lo || visit.targetDay > hi) throw new PlanError(file, `visits[${i}].targetDay`, `target day ${visit.targetDay} is outside its window [${lo}, ${hi}]`);
-    if (lo < 2) throw new PlanError(file, `visits[${i}].window`, `post-baseline windows must start on or after study day 2 (day 1 belongs to baseline), got ${lo}`);
+    if (lo > hi) throw p.at(`visits[${i}].window`, `lower bound ${lo} is above upper bound ${hi}`);
+    if (visit.targetDay < lo || visit.targetDay > hi) throw p.at(`visits[${i}].targetDay`, `target day ${visit.targetDay} is outside its window [${lo}, ${hi}]`);
+    if (lo < 2) throw p.at(`visits[${i}].window`, `post-baseline windows must start on or after study day 2 (day 1 belongs to baseline), got ${lo}`);
     if (i > 0) {
       const prev = v[i - 1];
-      if (visit.avisitn <= prev.avisitn) throw new PlanError(file, `visits[${i}].avisitn`, 'visits must be in increasing avisitn order');
-      if (lo <= prev.window[1]) throw new PlanError(file, `visits[${i}].window`, `overlaps the window of ${prev.avisit} (${prev.window[0]}–${prev.window[1]})`);
-      if (lo !== prev.window[1] + 1) throw new PlanError(file, `visits[${i}].window`, `not contiguous with ${prev.avisit}: gap between day ${prev.window[1]} and day ${lo}`);
+      if (visit.avisitn <= prev.avisitn) throw p.at(`visits[${i}].avisitn`, 'visits must be in increasing avisitn order');
+      if (lo <= prev.window[1]) throw p.at(`visits[${i}].window`, `overlaps the window of ${prev.avisit} (${prev.window[0]}–${prev.window[1]})`);
+      if (lo !== prev.window[1] + 1) throw p.at(`visits[${i}].window`, `not contiguous with ${prev.avisit}: gap between day ${prev.window[1]} and day ${lo}`);
     }
   });
   const names = new Set<string>();
   v.forEach((visit, i) => {
-    if (names.has(visit.avisit)) throw new PlanError(file, `visits[${i}].avisit`, `duplicate visit "${visit.avisit}"`);
+    if (names.has(visit.avisit)) throw p.at(`visits[${i}].avisit`, `duplicate visit "${visit.avisit}"`);
     names.add(visit.avisit);
   });
-  if (plan.baseline.avisitn >= v[0].avisitn) throw new PlanError(file, 'baseline.avisitn', 'must be below the first visit number');
+  if (plan.baseline.avisitn >= v[0].avisitn) throw p.at('baseline.avisitn', 'must be below the first visit number');
 }
 
-function checkVisitNames(file: string, plan: RawPlan): void {
+function checkVisitNames(p: PlanProblems, plan: RawPlan): void {
   const names = new Set(plan.visits.map((x) => x.avisit));
   const check = (path: string, name: string) => {
-    if (!names.has(name)) throw new PlanError(file, path, `unknown visit "${name}" (plan visits: ${[...names].join(', ')})`);
+    if (!names.has(name)) throw p.at(path, `unknown visit "${name}" (plan visits: ${[...names].join(', ')})`);
   };
   check('primary.visit', plan.primary.visit);
   plan.secondary.remissionVisits.forEach((n, i) => check(`secondary.remissionVisits[${i}]`, n));
   plan.secondary.sri.visits.forEach((n, i) => check(`secondary.sri.visits[${i}]`, n));
 }
 
-function checkSemantics(file: string, plan: RawPlan): void {
-  checkVisits(file, plan);
-  checkVisitNames(file, plan);
-  if (!(plan.primary.margin > 0 && plan.primary.margin < 1)) throw new PlanError(file, 'primary.margin', `must be in (0, 1), got ${plan.primary.margin}`);
+function checkSemantics(p: PlanProblems, plan: RawPlan): void {
+  checkVisits(p, plan);
+  checkVisitNames(p, plan);
+  if (!(plan.primary.margin > 0 && plan.primary.margin < 1)) throw p.at('primary.margin', `must be in (0, 1), got ${plan.primary.margin}`);
   const known = `known: ${ResponseDefinitionNames.join(', ')}`;
-  if (!isResponseDefinitionName(plan.response.definition)) throw new PlanError(file, 'response.definition', `unknown response definition "${plan.response.definition}" (${known})`);
+  if (!isResponseDefinitionName(plan.response.definition)) throw p.at('response.definition', `unknown response definition "${plan.response.definition}" (${known})`);
   (plan.response.alternatives ?? []).forEach((n, i) => {
-    if (!isResponseDefinitionName(n)) throw new PlanError(file, `response.alternatives[${i}]`, `unknown response definition "${n}" (${known})`);
+    if (!isResponseDefinitionName(n)) throw p.at(`response.alternatives[${i}]`, `unknown response definition "${n}" (${known})`);
   });
   const experimental = typeof plan.arms.experimental === 'string' ? [plan.arms.experimental] : plan.arms.experimental;
-  if (experimental.includes(plan.arms.control)) throw new PlanError(file, 'arms.experimental', `control arm "${plan.arms.control}" is also listed as experimental`);
+  if (experimental.includes(plan.arms.control)) throw p.at('arms.experimental', `control arm "${plan.arms.control}" is also listed as experimental`);
   const dc = plan.study.dataCutDate;
   const [y, m, d] = dc.split('-').map(Number);
-  if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) throw new PlanError(file, 'study.dataCutDate', `"${dc}" is not a calendar date`);
+  if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) throw p.at('study.dataCutDate', `"${dc}" is not a calendar date`);
 }
 
 /**
@@ -108,16 +155,22 @@ function checkSemantics(file: string, plan: RawPlan): void {
  * @example loadPlan('{"study":{}}', 'plan.json') // throws PlanError "plan.json: study.id: missing required key"
  */
 export function loadPlan(text: string, fileName: string): Plan {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const problems = new PlanProblems(fileName, body);
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(body);
   } catch (e) {
-    throw new PlanError(fileName, '', `not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw problems.syntax(e);
   }
   const validate = getValidator();
-  if (!validate(raw)) throw schemaError(fileName, validate.errors![0]);
+  if (!validate(raw)) {
+    const errors = validate.errors ?? [];
+    const [path, message] = schemaProblem(firstSchemaError(errors), errors);
+    throw problems.at(path, message);
+  }
   const plan = raw as RawPlan;
-  checkSemantics(fileName, plan);
+  checkSemantics(problems, plan);
   const { $schema: _ignored, ...rest } = plan as RawPlan & { $schema?: string };
   return {
     ...rest,
@@ -128,4 +181,28 @@ export function loadPlan(text: string, fileName: string): Plan {
       alternatives: (plan.response.alternatives ?? []) as Plan['response']['alternatives'],
     },
   };
+}
+
+/** A plan file's text and its validated plan. */
+export interface LoadedPlan {
+  plan: Plan;
+  /** The file's text as read (hashed into the manifest). */
+  text: string;
+}
+
+/**
+ * Read and validate a plan file; errors name the file by its base name.
+ * @throws PlanError when the file cannot be read (missing, a folder, unreadable) or is invalid
+ */
+export function loadPlanFile(path: string): LoadedPlan {
+  const file = basename(path);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : e instanceof Error ? e.message : String(e);
+    throw new PlanError(file, '', `cannot read the plan file ${path} (${why})`);
+  }
+  return { plan: loadPlan(text, file), text };
 }

@@ -7,8 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import { readDataLock } from '../../src/io/read-data-lock.ts';
+import { sortIssues } from '../../src/io/data-issue.ts';
+import { badRoot, corpus, corpusFolders, goodDir, isPlanFault, issueRow, locatedIssue } from '../helpers/bad-corpus.ts';
 
-const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const pilot = fileURLToPath(new URL('../../../shared/data/cdiscpilot01/sdtm/', import.meta.url));
 
 function capture(): CliIo & { stdout: string[]; stderr: string[] } {
@@ -21,62 +22,57 @@ function snapshot(dir: string): string {
   return readdirSync(dir).sort().map((n) => { const s = statSync(join(dir, n)); return `${n}:${s.size}:${s.mtimeMs}`; }).join('|');
 }
 
-type Expected = [file: string, line: number | null, column: string | null, message: string];
-const PLAN = 'required by the lupus-nephritis plan; not applicable to this data lock';
-const ISO = '(expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDThh:mm or YYYY-MM-DDThh:mm:ss)';
-
-/** Each bad fixture (see test/fixtures/bad/README.md) and its one fatal issue. */
-const faults: Record<string, Expected> = {
-  'missing-dm': ['dm.csv', null, null, 'missing file: DM is required (it defines the subjects)'],
-  'missing-plan-domain': ['qs.csv', null, null, `missing file: QS is ${PLAN}`],
-  'missing-core-column': ['lb.csv', 1, 'LBTESTCD', 'missing required column LBTESTCD (SDTM core for LB)'],
-  'missing-plan-column': ['ae.csv', 1, 'AETOXGR', `missing column AETOXGR: ${PLAN}`],
-  'duplicate-header': ['dm.csv', 1, 'SEX', 'duplicate column name SEX (columns 17 and 18, after trimming and upper-casing)'],
-  'ragged-row': ['lb.csv', 5, null, 'row has 15 fields but the header has 16'],
-  'unterminated-quote': ['ae.csv', 3, null, 'unterminated quoted field: the quote opened in this record is never closed; the rest of the file was not read'],
-  'stray-quote': ['cm.csv', 4, null, 'invalid CSV: a quote inside an unquoted field (quote the whole field and double the inner quotes); the rest of the file was not read'],
-  'comma-decimal': ['vs.csv', 4, 'VSSTRESN', `"61,2" is not a number (expected a decimal with '.' as separator)`],
-  'impossible-date': ['ex.csv', 3, 'EXSTDTC', '"2019-02-30" is not a valid date (February 2019 has 28 days)'],
-  'month-13': ['qs.csv', 6, 'QSDTC', '"2019-13-02" is not a valid date (month 13 is out of range 01-12)'],
-  'non-iso-date': ['ds.csv', 7, 'DSSTDTC', `"20/09/2019" is not an ISO 8601 date ${ISO}`],
-  'duplicate-dm-subject': ['dm.csv', 5, null, 'duplicate record: same USUBJID as line 2'],
-  'subject-not-in-dm': ['lb.csv', 8, 'USUBJID', 'subject LN-009-0009 is not in DM'],
-  'unknown-armcd': ['dm.csv', 3, 'ARMCD', '"PBO" is not an allowed ARMCD (allowed: MSC, MMF, SCRNFAIL, NOTASSGN)'],
-  'duplicate-lb-key': ['lb.csv', 9, null, 'duplicate record: same USUBJID, LBTESTCD, LBSPEC, VISITNUM, LBDTC as line 5'],
-  'aetoxgr-7': ['ae.csv', 3, 'AETOXGR', '"7" is out of range 1-5 (CTCAE grade)'],
-  'sex-x': ['dm.csv', 4, 'SEX', '"X" is not in SEX (CDISC CT C66731): M, F, U, UNDIFFERENTIATED'],
-  'empty-required-value': ['ae.csv', 3, 'AEDECOD', 'required value AEDECOD is empty'],
-  'empty-file': ['cm.csv', null, null, 'file is empty (no header row)'],
-  'header-only-dm': ['dm.csv', null, null, 'DM has a header but no records: a data lock needs at least one subject'],
-  // byte offset and line computed from the fixture bytes independently (python: data.index(b'\xc8'))
-  'latin1-bytes': ['ae.csv', 2, null, 'invalid UTF-8 byte 0xC8 at byte offset 139 (files must be UTF-8; was it saved as Latin-1/Windows-1252?)'],
-};
-
-test('bad corpus: every fixture folder has an expectation (and vice versa)', () => {
-  const dirs = readdirSync(join(fixtures, 'bad')).filter((n) => statSync(join(fixtures, 'bad', n)).isDirectory()).sort();
-  assert.equal(dirs, Object.keys(faults).sort());
-  assert.ok(dirs.length >= 15);
+test('bad corpus: every fixture folder has an expectation (and vice versa); at least 40 faults', () => {
+  const dirs = corpusFolders();
+  assert.equal(dirs, Object.keys(corpus).sort());
+  assert.ok(dirs.length >= 40, `${dirs.length} faults`);
 });
 
 test('good fixture: check exits 0 with no issues', async () => {
   const io = capture();
-  assert.is(await main(['check', '--data', join(fixtures, 'good')], io), 0);
+  assert.is(await main(['check', '--data', goodDir], io), 0);
   assert.equal(io.stderr, []);
   assert.is(io.stdout.at(-1), 'ok: no fatal problems, 0 warnings');
 });
 
-for (const [name, [file, line, column, message]] of Object.entries(faults)) {
-  test(`bad corpus ${name}: exactly one fatal issue ${file}:${line ?? ''}:${column ?? ''}; check exits 1 and writes nothing`, async () => {
-    const dir = join(fixtures, 'bad', name);
+for (const [name, expected] of Object.entries(corpus)) {
+  const dir = join(badRoot, name);
+  if (isPlanFault(expected)) {
+    test(`bad corpus ${name}: check --plan exits 1 naming plan.json:${expected.plan.line}:${expected.plan.column}`, async () => {
+      const before = snapshot(goodDir);
+      const io = capture();
+      assert.is(await main(['check', '--data', goodDir, '--plan', join(dir, 'plan.json')], io), 1);
+      assert.is(io.stderr.length, 1);
+      const prefix = `remit: plan.json:${expected.plan.line}:${expected.plan.column}: `;
+      assert.ok(io.stderr[0].startsWith(prefix), io.stderr[0]);
+      const rest = io.stderr[0].slice(prefix.length);
+      if (typeof expected.plan.message === 'string') assert.is(rest, expected.plan.message);
+      else assert.match(rest, expected.plan.message);
+      assert.equal(io.stdout, []);
+      assert.is(snapshot(goodDir), before);
+    });
+    continue;
+  }
+  const fatal = expected.filter((e) => e[0] === 'fatal');
+  const warnings = expected.filter((e) => e[0] === 'warning');
+  const what = fatal.length > 0 ? `one fatal issue ${locatedIssue(fatal[0])}` : `${warnings.length} warning(s)`;
+  test(`bad corpus ${name}: ${what}; check exits ${fatal.length > 0 ? 1 : 0}, lists it with its location and writes nothing`, async () => {
+    assert.is(fatal.length <= 1, true, 'a corpus folder has at most one fatal fault');
     const r = await readDataLock(dir);
-    const fatal = r.issues.filter((i) => i.severity === 'fatal').map((i) => [i.file, i.line, i.column, i.message]);
-    assert.equal(fatal, [[file, line, column, message]]);
+    assert.equal(sortIssues(r.issues).map(issueRow), expected);
     const before = snapshot(dir);
     const cwdHadListing = existsSync('data-issues.csv');
     const io = capture();
-    assert.is(await main(['check', '--data', dir], io), 1);
-    assert.match(io.stderr[0], /^remit check: .*1 fatal problem/);
-    assert.is(io.stderr[1], `  ${file}${line === null ? '' : `:${line}`}${column === null ? '' : `:${column}`}: ${message}`);
+    assert.is(await main(['check', '--data', dir], io), fatal.length > 0 ? 1 : 0);
+    if (fatal.length > 0) {
+      assert.match(io.stderr[0], /^remit check: .*1 fatal problem/);
+      assert.is(io.stderr[1], `  ${locatedIssue(fatal[0])}`);
+    } else {
+      assert.equal(io.stderr, []);
+      assert.is(io.stdout.at(-1), `ok: no fatal problems, ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (rerun with --out FILE for the full listing)`);
+    }
+    const listed = io.stdout.filter((l) => l.startsWith('warning '));
+    assert.equal(listed, warnings.map((w) => `warning ${locatedIssue(w)}`));
     assert.is(snapshot(dir), before);
     assert.is(existsSync('data-issues.csv'), cwdHadListing);
   });
@@ -86,7 +82,7 @@ test('check --out writes the sorted listing atomically', async () => {
   const out = mkdtempSync(join(tmpdir(), 'remit-check-'));
   const file = join(out, 'data-issues.csv');
   const io = capture();
-  assert.is(await main(['check', '--data', join(fixtures, 'bad', 'latin1-bytes'), '--out', file], io), 1);
+  assert.is(await main(['check', '--data', join(badRoot, 'latin1-bytes'), '--out', file], io), 1);
   assert.is(readFileSync(file, 'utf8'), 'severity,file,line,column,value,message\n' +
     'fatal,ae.csv,2,,,invalid UTF-8 byte 0xC8 at byte offset 139 (files must be UTF-8; was it saved as Latin-1/Windows-1252?)\n');
   assert.equal(readdirSync(out), ['data-issues.csv']);
@@ -99,6 +95,25 @@ test('check: usage errors exit 2', async () => {
   assert.is(await main(['check', '--data', 'x', '--bogus', '1'], capture()), 2);
 });
 
+/** The per-domain table lines of `check` output (after the heading, before the warning listing). */
+function tableLines(stdout: readonly string[]): string[] {
+  return stdout.slice(1).filter((l) => !l.startsWith('warning ') && !l.startsWith('... and ') && !l.startsWith('ok: '));
+}
+
+test('check --plan: a valid plan gives its arms; with --arms too it is a usage error; a missing plan file exits 1', async () => {
+  let io = capture();
+  assert.is(await main(['check', '--data', goodDir, '--plan', 'analyses/plan.json'], io), 0);
+  assert.is(io.stdout.at(-1), 'ok: no fatal problems, 0 warnings');
+  // the plan's arms replace the default: with arms B/C, every ARMCD of the good fixture is unknown
+  io = capture();
+  assert.is(await main(['check', '--data', goodDir, '--arms', 'B,C'], io), 1);
+  assert.match(io.stderr[1], /^  dm\.csv:2:ACTARMCD: "MSC" is not an allowed ACTARMCD \(allowed: B, C,/);
+  assert.is(await main(['check', '--data', goodDir, '--plan', 'analyses/plan.json', '--arms', 'MSC,MMF'], capture()), 2);
+  io = capture();
+  assert.is(await main(['check', '--data', goodDir, '--plan', join(badRoot, 'no-such-plan.json')], io), 1);
+  assert.is(io.stderr[0], `remit: no-such-plan.json: (root): cannot read the plan file ${join(badRoot, 'no-such-plan.json')} (no such file)`);
+});
+
 const pilotCounts: Record<string, number> = { dm: 306, suppdm: 1197, ds: 596, ex: 591, ae: 1191, lb: 59580, vs: 29643, sv: 3559 };
 
 if (!existsSync(pilot)) {
@@ -108,7 +123,7 @@ if (!existsSync(pilot)) {
     const io = capture();
     assert.is(await main(['check', '--data', pilot], io), 1);
     assert.match(io.stderr[0], /^remit check: 2 domains and 3 columns required by the lupus-nephritis plan are missing; \d+ fatal problems/);
-    const rows = Object.fromEntries(io.stdout.slice(1).map((l) => l.split(/\s+/)).map((c) => [c[0], c[2]]));
+    const rows = Object.fromEntries(tableLines(io.stdout).map((l) => l.split(/\s+/)).map((c) => [c[0], c[2]]));
     for (const [d, n] of Object.entries(pilotCounts)) assert.is(rows[d], String(n), d);
     assert.is(rows.qs, '-');
     assert.is(rows.cm, '-');
@@ -120,8 +135,13 @@ if (!existsSync(pilot)) {
     assert.is(await main(['check', '--data', pilot, '--profile', 'generic'], io), 0);
     assert.equal(io.stderr, []);
     assert.is(io.stdout.at(-1), 'ok: no fatal problems, 874 warnings (rerun with --out FILE for the full listing)');
-    const rows = Object.fromEntries(io.stdout.slice(1, -1).map((l) => l.split(/\s+/)).map((c) => [c[0], c[2]]));
+    const rows = Object.fromEntries(tableLines(io.stdout).map((l) => l.split(/\s+/)).map((c) => [c[0], c[2]]));
     for (const [d, n] of Object.entries(pilotCounts)) assert.is(rows[d], String(n), d);
+    // the first 20 warnings (sorted by file, line) are listed with their location, then a count of the rest
+    const listed = io.stdout.filter((l) => l.startsWith('warning '));
+    assert.is(listed.length, 20);
+    assert.match(listed[0], /^warning lb\.csv:\d+:LBORRES: "N" is not a number/);
+    assert.ok(io.stdout.includes('... and 854 more warnings'));
   });
 }
 

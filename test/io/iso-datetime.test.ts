@@ -1,7 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseIsoDateTime, daysInMonth } from '../../src/io/iso-datetime.ts';
+import { isCertainlyBefore, parseIsoDateTime, daysInMonth } from '../../src/io/iso-datetime.ts';
 import { ParseFailure } from '../../src/io/parse-failure.ts';
+import type { IsoDateTime } from '../../src/cdisc/values.ts';
 
 const ok = (text: string) => {
   const r = parseIsoDateTime(text);
@@ -47,6 +48,17 @@ test('parseIsoDateTime: forms outside the accepted set name the expected format'
   for (const t of ['15/03/2019', '20190315', '2019-3-15', '2019-03-15T10', '2019-03-15T10:30Z', '2019-03-15 10:30', '2019---15', ' 2019-03-15']) {
     assert.is(fail(t), `"${t}" is not an ISO 8601 date ${expected}`, t);
   }
+});
+
+test('isCertainlyBefore: compares at the precision both dates share, times ignored', () => {
+  const d = (t: string) => parseIsoDateTime(t) as IsoDateTime;
+  assert.ok(isCertainlyBefore(d('2019-02-28'), d('2019-03-01')));
+  assert.ok(isCertainlyBefore(d('2019-02'), d('2019-03-01')));
+  assert.ok(isCertainlyBefore(d('2018'), d('2019-01-01')));
+  assert.not.ok(isCertainlyBefore(d('2019-03'), d('2019-03-18')), 'same month: may be on or after');
+  assert.not.ok(isCertainlyBefore(d('2019'), d('2019-03-18')));
+  assert.not.ok(isCertainlyBefore(d('2019-03-18T07:00'), d('2019-03-18T09:00')), 'same day: times are not compared');
+  assert.not.ok(isCertainlyBefore(d('2019-03-02'), d('2019-03-01')));
 });
 
 test.run();

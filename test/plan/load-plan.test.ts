@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
-import { loadPlan } from '../../src/plan/load-plan.ts';
+import { loadPlan, loadPlanFile } from '../../src/plan/load-plan.ts';
 import { PlanError } from '../../src/core/errors.ts';
 
 const text = readFileSync(new URL('../../analyses/plan.json', import.meta.url), 'utf8');
@@ -72,6 +72,30 @@ test('loadPlan: primary visit must be a plan visit', () => {
 test('loadPlan: invalid JSON and impossible data cut date', () => {
   assert.throws(() => loadPlan('{', 'p.json'), (e: unknown) => e instanceof PlanError && e.message.includes('not valid JSON'));
   expectPlanError((p) => (p.study.dataCutDate = '2021-02-30'), 'study.dataCutDate', 'not a calendar date');
+});
+
+test('loadPlan: errors carry the line and column of the key (of the object lacking a missing key)', () => {
+  const at = (mutated: string): [number | null, number | null, string] => {
+    try {
+      loadPlan(mutated, 'plan.json');
+    } catch (e) {
+      const p = e as PlanError;
+      return [p.line, p.column, p.message];
+    }
+    return [null, null, 'no error'];
+  };
+  // analyses/plan.json line 25 is `    "margin": 0.15,`; line 22 `  "primary": {`
+  assert.equal(at(text.replace('"margin": 0.15', '"margin": 2')), [25, 5, 'plan.json:25:5: primary.margin: must be in (0, 1), got 2']);
+  assert.equal(at(text.replace('"margin": 0.15', '"margn": 0.15')), [25, 5, 'plan.json:25:5: primary.margn: unknown key (did you mean "margin"?)']);
+  assert.equal(at(text.replace('"alphaOneSided": 0.025,', '')), [22, 3, 'plan.json:22:3: primary.alphaOneSided: missing required key']);
+  const [line, column] = at(text.replace('"df": "satterthwaite"', '"df": "satterthwaite",'));
+  assert.equal([line, column], [51, 3], 'a trailing comma is reported at the brace after it');
+});
+
+test('loadPlan: a leading UTF-8 BOM is accepted; loadPlanFile names a missing file', () => {
+  assert.is(loadPlan('\uFEFF' + text, 'plan.json').primary.margin, 0.15);
+  assert.throws(() => loadPlanFile('no/such/plan.json'), (e: unknown) => e instanceof PlanError && e.message === 'plan.json: (root): cannot read the plan file no/such/plan.json (no such file)');
+  assert.is(loadPlanFile('analyses/plan.json').text, text);
 });
 
 test.run();

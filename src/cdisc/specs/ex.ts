@@ -10,7 +10,7 @@ export const ExSpec: DomainSpec<ExRecord> = {
     USUBJID: { type: 'text', requirement: 'core', nonEmpty: true },
     EXSEQ: { type: 'integer', requirement: 'optional' },
     EXTRT: { type: 'text', requirement: 'core', nonEmpty: true },
-    EXDOSE: { type: 'number', requirement: 'plan' },
+    EXDOSE: { type: 'number', requirement: 'plan', range: { min: 0, max: Infinity, meaning: 'a dose cannot be negative' } },
     EXDOSU: { type: 'text', requirement: 'plan', nonEmpty: false },
     EXDOSFRQ: { type: 'text', requirement: 'optional', nonEmpty: false },
     EXSTDTC: { type: 'isodate', requirement: 'plan' },

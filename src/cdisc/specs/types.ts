@@ -43,7 +43,7 @@ export interface TextVariable extends VariableBase {
 /** Number with '.' as decimal separator (src/io/decimal.ts); `integer` also rejects fractions. */
 export interface NumberVariable extends VariableBase {
   type: 'integer' | 'number';
-  /** Allowed closed range, e.g. CTCAE grade 1–5; outside is fatal. */
+  /** Allowed closed range, e.g. CTCAE grade 1–5 (`max: Infinity` for a lower bound only); outside is fatal. */
   range?: { min: number; max: number; meaning: string };
 }
 

@@ -1,5 +1,9 @@
 /**
- * `remit check --data DIR [--profile ln-trial|generic] [--arms A,B,...] [--out FILE]`
+ * `remit check --data DIR [--plan FILE | --arms A,B,...] [--profile ln-trial|generic] [--out FILE]`
+ *
+ * With `--plan`, the plan file is validated first (a PlanError naming file:line:column and key path
+ * exits 1) and its arms are the allowed ARMCD values. Warnings are listed on stdout after the table
+ * (the first 20, each as `warning file:line:column: message`).
  *
  * Validates an SDTM data lock (src/io/read-data-lock.ts) without keeping the records, prints the
  * per-domain table (domain, file, rows, subjects, fatal, warnings, note) on stdout, and exits 0 when
@@ -7,14 +11,16 @@
  * fatal issues. The full issue listing (data-issues.csv: severity, file, line, column, value, message,
  * sorted) is written only to `--out FILE` (atomically), so `check` never writes into the data folder.
  */
-import { renameSync, writeFileSync } from 'node:fs';
 import { CommandOptions } from '../args.ts';
 import type { Command, CliIo } from '../io.ts';
-import { ExitCode, OutputError, UsageError } from '../../core/errors.ts';
+import { ExitCode, UsageError } from '../../core/errors.ts';
+import { writeFileAtomically } from '../../pipeline/atomic-output.ts';
 import { readDataLock, type DataLockReadResult, type DomainSummary, type Profile } from '../../io/read-data-lock.ts';
 import { formatIssue, issuesToCsv, sortIssues } from '../../io/data-issue.ts';
+import { loadPlanFile } from '../../plan/load-plan.ts';
+import { planArms } from '../../plan/plan.ts';
 
-/** How many fatal issues are echoed on stderr after the summary line. */
+/** How many fatal issues are echoed on stderr after the summary line (and warnings on stdout after the table). */
 const SHOWN_ON_STDERR = 20;
 
 function parseProfile(value: string | undefined): Profile {
@@ -60,16 +66,6 @@ export function domainTable(rows: readonly DomainSummary[]): string[] {
   return [line(head), ...cells.map(line)];
 }
 
-function writeAtomically(path: string, text: string): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (e) {
-    throw new OutputError(path, `cannot write the issue listing: ${(e as Error).message}`, { cause: e });
-  }
-}
-
 function report(r: DataLockReadResult, out: string | undefined, io: CliIo): number {
   const fatal = sortIssues(r.issues.filter((i) => i.severity === 'fatal'));
   if (fatal.length > 0) {
@@ -78,19 +74,24 @@ function report(r: DataLockReadResult, out: string | undefined, io: CliIo): numb
     if (fatal.length > SHOWN_ON_STDERR) io.err(`  ... and ${fatal.length - SHOWN_ON_STDERR} more fatal problems`);
   }
   for (const l of domainTable(r.domains)) io.out(l);
+  const warnings = sortIssues(r.issues.filter((i) => i.severity === 'warning'));
+  for (const i of warnings.slice(0, SHOWN_ON_STDERR)) io.out(`warning ${formatIssue(i)}`);
+  if (warnings.length > SHOWN_ON_STDERR) io.out(`... and ${warnings.length - SHOWN_ON_STDERR} more warnings`);
   if (fatal.length === 0) io.out(summaryLine(r, out));
   return fatal.length === 0 ? ExitCode.ok : ExitCode.invalid;
 }
 
 /** `remit check` entry point (see module comment). */
 export const checkCommand: Command = async (args, io) => {
-  const opts = new CommandOptions('check', args, ['data', 'profile', 'arms', 'out']);
+  const opts = new CommandOptions('check', args, ['data', 'plan', 'profile', 'arms', 'out']);
   if (args.positional.length > 0) throw new UsageError(`remit check: unexpected argument "${args.positional[0]}"`);
   const dir = opts.required('data');
   const profile = parseProfile(opts.string('profile'));
-  const arms = parseArms(opts.string('arms'));
+  const planFile = opts.string('plan');
+  if (planFile !== undefined && opts.string('arms') !== undefined) throw new UsageError('remit check: give --plan FILE or --arms A,B, not both (the plan names the arms)');
+  const arms = planFile !== undefined ? planArms(loadPlanFile(planFile).plan) : parseArms(opts.string('arms'));
   const out = opts.string('out');
   const r = await readDataLock(dir, { profile, arms, keepRecords: false });
-  if (out !== undefined) writeAtomically(out, issuesToCsv(r.issues));
+  if (out !== undefined) writeFileAtomically(out, issuesToCsv(r.issues));
   return report(r, out, io);
 };
