@@ -3,16 +3,17 @@
  * and a `README.md` describing the files and the deliberate mess (with this run's counts).
  *
  * Streaming: subjects are generated one at a time and appended to buffered files, so memory stays
- * flat for 100,000 subjects. Atomic: everything goes to a temporary sibling folder which then
- * replaces `outDir` (the caller decides whether replacing a non-empty folder is allowed).
+ * flat for 100,000 subjects. Atomic (src/pipeline/atomic-output.ts): everything goes to a temporary
+ * sibling folder which then replaces `outDir` (the caller decides whether replacing a non-empty folder
+ * is allowed).
  * CSV text via src/io/csv-write.ts (RFC 4180, LF, deterministic).
  */
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { OutputError } from '../core/errors.ts';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { replaceFolderAtomically } from '../pipeline/atomic-output.ts';
 import { toCsv } from '../io/csv-write.ts';
 import { DomainColumns, SimDomains, TruthColumns, type Row, type SimDomain } from './columns.ts';
-import { resolveOptions, type SimulationOptions } from './options.ts';
+import { resolveOptions, type ResolvedOptions, type SimulationOptions } from './options.ts';
 import { generateSubjects } from './simulate-trial.ts';
 import { trueParameters } from './parameters.ts';
 import { sampleReadme } from './readme.ts';
@@ -67,13 +68,16 @@ class CsvFile {
  */
 export function writeSimulation(outDir: string, options: SimulationOptions): WriteSummary {
   const o = resolveOptions(options);
-  const tmp = join(dirname(outDir), `.${basename(outDir)}.tmp-${process.pid}`);
-  const old = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}`);
+  const rows = replaceFolderAtomically(outDir, (dir) => writeLockInto(dir, o));
+  return { outDir, subjects: o.subjects, rows };
+}
+
+/** Stream the simulated subjects into the empty folder `dir`; rows per domain file. */
+function writeLockInto(dir: string, o: ResolvedOptions): Record<SimDomain, number> {
   const files = new Map<SimDomain, CsvFile>();
   try {
-    rmSync(tmp, { recursive: true, force: true });
-    mkdirSync(join(tmp, 'truth'), { recursive: true });
-    for (const d of SimDomains) files.set(d, new CsvFile(join(tmp, `${d}.csv`), DomainColumns[d]));
+    mkdirSync(join(dir, 'truth'));
+    for (const d of SimDomains) files.set(d, new CsvFile(join(dir, `${d}.csv`), DomainColumns[d]));
     const truth: TruthRow[] = [];
     const roles = new Map<Role, number>();
     for (const s of generateSubjects(o)) {
@@ -90,20 +94,11 @@ export function writeSimulation(outDir: string, options: SimulationOptions): Wri
       rows[d] = f.rows;
     }
     files.clear();
-    writeFileSync(join(tmp, 'truth', 'subjects.csv'), toCsv(TruthColumns, truth as unknown as Row[]));
-    writeFileSync(join(tmp, 'truth', 'parameters.json'), JSON.stringify(trueParameters(o), null, 2) + '\n');
-    writeFileSync(join(tmp, 'README.md'), sampleReadme(o, rows, roles, truth));
-    const replacing = existsSync(outDir);
-    if (replacing) renameSync(outDir, old);
-    try {
-      renameSync(tmp, outDir);
-    } catch (e) {
-      if (replacing) renameSync(old, outDir); // put the previous data lock back
-      throw e;
-    }
-    rmSync(old, { recursive: true, force: true });
-    return { outDir, subjects: o.subjects, rows };
-  } catch (e) {
+    writeFileSync(join(dir, 'truth', 'subjects.csv'), toCsv(TruthColumns, truth as unknown as Row[]));
+    writeFileSync(join(dir, 'truth', 'parameters.json'), JSON.stringify(trueParameters(o), null, 2) + '\n');
+    writeFileSync(join(dir, 'README.md'), sampleReadme(o, rows, roles, truth));
+    return rows;
+  } finally {
     for (const f of files.values()) {
       try {
         f.close();
@@ -111,8 +106,5 @@ export function writeSimulation(outDir: string, options: SimulationOptions): Wri
         // already closed or never opened
       }
     }
-    rmSync(tmp, { recursive: true, force: true });
-    if (e instanceof Error && 'code' in e) throw new OutputError(outDir, `cannot write the simulated data lock: ${e.message}`, { cause: e });
-    throw e;
   }
 }

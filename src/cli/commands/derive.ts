@@ -1,16 +1,16 @@
 /**
  * `remit derive --data DIR --plan FILE --out DIR [--profile ln-trial|generic]`: read and validate the
  * SDTM data lock and the analysis plan, derive the ADaM datasets (src/adam/derive-adam.ts) and write
- * `<out>/adam/*.csv` atomically (a temporary sibling folder renamed over the old one only when every
- * file is written) plus `<out>/data-issues.csv` (reading and derivation issues). Exit 1 with a one-line
- * reason on a plan error or a fatal data problem; nothing is written then.
+ * `<out>/adam/*.csv` plus `<out>/data-issues.csv` (reading and derivation issues). `<out>` is replaced
+ * as a whole, atomically (src/pipeline/atomic-output.ts), like the output folder of `remit run`. Exit 1
+ * with a one-line reason on a plan error or a fatal data problem; nothing is written then.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from '../io.ts';
 import { CommandOptions } from '../args.ts';
-import { ExitCode, OutputError, PlanError, UsageError } from '../../core/errors.ts';
-import { loadPlan } from '../../plan/load-plan.ts';
+import { ExitCode, UsageError } from '../../core/errors.ts';
+import { writeOutputFolder } from '../../pipeline/atomic-output.ts';
+import { loadPlanFile } from '../../plan/load-plan.ts';
 import { planArms, type Plan } from '../../plan/plan.ts';
 import { readDataLock, type Profile } from '../../io/read-data-lock.ts';
 import { issuesToCsv } from '../../io/data-issue.ts';
@@ -18,30 +18,7 @@ import { adamToCsv, deriveAdam } from '../../adam/derive-adam.ts';
 
 /** Read and validate the plan file (PlanError on any problem, including an unreadable file). */
 export function readPlanFile(path: string): Plan {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new PlanError(path, '', `cannot read the plan file (${e instanceof Error ? e.message : String(e)})`);
-  }
-  return loadPlan(text, path);
-}
-
-/** Write `files` into `<out>/<folder>/` atomically: temp folder, then rename over the old folder. */
-export function writeFolderAtomically(out: string, folder: string, files: Record<string, string>): void {
-  const final = join(out, folder);
-  const tmp = join(out, `.${folder}.tmp-${process.pid}`);
-  try {
-    mkdirSync(out, { recursive: true });
-    rmSync(tmp, { recursive: true, force: true });
-    mkdirSync(tmp);
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(tmp, name), text);
-    if (existsSync(final)) rmSync(final, { recursive: true, force: true });
-    renameSync(tmp, final);
-  } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw new OutputError(final, `cannot write outputs (${e instanceof Error ? e.message : String(e)})`, { cause: e });
-  }
+  return loadPlanFile(path).plan;
 }
 
 export const deriveCommand: Command = async (args, io) => {
@@ -63,8 +40,9 @@ export const deriveCommand: Command = async (args, io) => {
   }
   const derived = deriveAdam(read.lock, plan);
   const csv = adamToCsv(derived.datasets);
-  writeFolderAtomically(out, 'adam', Object.fromEntries(Object.entries(csv).map(([k, v]) => [`${k}.csv`, v])));
-  writeFileSync(join(out, 'data-issues.csv'), issuesToCsv([...read.issues, ...derived.issues]));
+  const files = new Map<string, string | Uint8Array>(Object.entries(csv).map(([k, v]) => [`adam/${k}.csv`, v]));
+  files.set('data-issues.csv', issuesToCsv([...read.issues, ...derived.issues]));
+  writeOutputFolder(out, files);
   const d = derived.datasets;
   io.out(`derived ${d.adsl.length} subjects (response definition ${plan.response.definition}): adsl ${d.adsl.length}, adlb ${d.adlb.length}, adqs ${d.adqs.length}, adrs ${d.adrs.length}, adtte ${d.adtte.length}, adae ${d.adae.length} records → ${join(out, 'adam')}`);
   const warnings = read.issues.length + derived.issues.length;

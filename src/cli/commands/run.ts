@@ -6,7 +6,7 @@
 import { CommandOptions } from '../args.ts';
 import type { Command, CliIo } from '../io.ts';
 import { UsageError } from '../../core/errors.ts';
-import { writeOutputFolder } from '../../pipeline/atomic-output.ts';
+import { recoverOutputFolder, writeOutputFolder } from '../../pipeline/atomic-output.ts';
 import { runAdamFolder, runTrial, type RunOptions } from '../../../analyses/run-all.ts';
 
 function blindingOption(v: string | undefined): RunOptions['blinding'] {
@@ -17,9 +17,11 @@ function blindingOption(v: string | undefined): RunOptions['blinding'] {
 
 async function runAndWrite(io: CliIo, options: RunOptions, out: string, source: 'sdtm' | 'adam' = 'sdtm'): Promise<number> {
   const started = process.hrtime.bigint();
+  // Restore the previous output first if an earlier run was killed mid-swap, so it is in place even if this run fails.
+  recoverOutputFolder(out);
   const run = source === 'adam' ? runAdamFolder : runTrial;
   const result = await run({ ...options, progress: io.isTty ? (m) => io.err(`… ${m}`) : undefined });
-  await writeOutputFolder(out, result.files);
+  writeOutputFolder(out, result.files);
   const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
   const warnings = result.issues.filter((i) => i.severity === 'warning').length;
   io.out(`remit run: ${result.files.size} files written to ${out} (run id ${result.runId}; ${result.ard.length} ARD records; ${warnings} data warnings; ${ms} ms)`);

@@ -10,6 +10,7 @@ import { CommandOptions } from '../args.ts';
 import { UsageError } from '../../core/errors.ts';
 import { DefaultSeed, MaxSubjects } from '../../simulate/options.ts';
 import { writeSimulation } from '../../simulate/write.ts';
+import { recoverOutputFolder } from '../../pipeline/atomic-output.ts';
 
 export const simulateCommand: Command = async (args, io) => {
   const opts = new CommandOptions('simulate', args, ['subjects', 'seed', 'out', 'force']);
@@ -19,6 +20,7 @@ export const simulateCommand: Command = async (args, io) => {
   const seed = opts.integer('seed', DefaultSeed);
   if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`remit simulate: --seed must be a non-negative integer up to ${Number.MAX_SAFE_INTEGER}, got ${seed}`);
   const out = opts.required('out');
+  recoverOutputFolder(out); // a data lock left aside by a killed earlier write counts as existing
   refuseToClobber(out, opts.flag('force'));
   const summary = writeSimulation(out, { subjects, seed });
   const counts = Object.entries(summary.rows).map(([d, n]) => `${d} ${n}`).join(', ');
