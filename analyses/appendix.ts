@@ -6,7 +6,9 @@
 import type { DataIssue } from '../src/io/data-issue.ts';
 import type { Plan } from '../src/plan/plan.ts';
 import type { ManifestInput } from '../src/pipeline/manifest.ts';
-import type { ReportSection } from '../src/report/html.ts';
+import type { ReportBlock, ReportSection } from '../src/report/html.ts';
+import type { ReportValidation } from '../src/validate/run-validation.ts';
+import { methodSummaryTable } from '../src/validate/validation-html.ts';
 
 export interface AppendixInput {
   plan: Plan;
@@ -17,6 +19,8 @@ export interface AppendixInput {
   versions: { remit: string; dependencies: Record<string, string> };
   mode: 'closed' | 'open';
   analyses: readonly string[];
+  /** The software validation run for this report (src/validate/run-validation.ts validateForReport). */
+  validation: ReportValidation;
 }
 
 const Conventions: readonly string[] = [
@@ -34,6 +38,29 @@ function openPlanText(planText: string): string {
   const plan = JSON.parse(planText) as Record<string, unknown>;
   plan.arms = '(withheld in the open report)';
   return JSON.stringify(plan, null, 2);
+}
+
+/** Software validation (issue 10): every reference case recomputed in this run, as `remit validate` does. */
+function validationBlocks(v: ReportValidation): ReportBlock[] {
+  if (v.status === 'not-run') {
+    return [{ kind: 'text', paragraphs: [`Software validation: not validated in this run (${v.reason}). "remit validate --out DIR" writes the validation report.`] }];
+  }
+  const r = v.result;
+  const t = r.totals;
+  return [
+    {
+      kind: 'text',
+      paragraphs: [
+        `Software validation ${r.verdict === 'pass' ? 'passed' : 'FAILED'} in this run: validation run id ${r.runId}. Each of the ${t.cases} reference cases in ${v.referenceDir} (${r.caseFiles.length} case files; published tables and R / statsmodels / SAS output) was recomputed through remit's public statistics API: ${t.pass} pass within the stated tolerance, ${t.knownDeviation} ${t.knownDeviation === 1 ? 'is a documented known deviation' : 'are documented known deviations'}, ${t.fail} fail. "remit validate --out DIR" with the same software and case files writes the full report (validation.html, validation.json) with the same id.`,
+      ],
+    },
+    {
+      kind: 'table',
+      table: methodSummaryTable(r, [
+        'Known deviation: a value outside the case tolerance for a documented, bounded reason (e.g. the reference used emmeans\' stochastic appx-satterthwaite df while remit computes the analytic Satterthwaite df, cross-checked against R); see validation.html.',
+      ]),
+    },
+  ];
 }
 
 export function appendixSection(a: AppendixInput): ReportSection {
@@ -69,6 +96,7 @@ export function appendixSection(a: AppendixInput): ReportSection {
           ...a.inputs.map((i) => `input ${i.file}: ${i.rows ?? '?'} rows, SHA-256 ${i.sha256}`),
         ],
       },
+      ...validationBlocks(a.validation),
       {
         kind: 'details',
         summary: a.mode === 'open' ? 'Analysis plan as run (arm codes withheld in the open report)' : 'Analysis plan as run (analyses/plan.json)',

@@ -18,6 +18,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const a = argv[i];
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
+      const name = eq > 2 ? a.slice(2, eq) : a.slice(2);
+      // A repeated option would silently replace the first value: refuse it instead.
+      if (options.has(name)) throw new UsageError(`option --${name} is given twice`);
       if (eq > 2) {
         options.set(a.slice(2, eq), a.slice(eq + 1));
       } else {

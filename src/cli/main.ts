@@ -10,11 +10,11 @@ import { ExitCode, RemitError, UsageError } from '../core/errors.ts';
 const usage = `usage: remit <command> [options]
 
 commands:
-  check     --data DIR                         validate an SDTM data lock; write data-issues.csv
+  check     --data DIR [--plan FILE]           validate an SDTM data lock (and the plan); list the issues
   simulate  --subjects N --seed S --out DIR    write a synthetic SDTM data lock with known truth
   derive    --data DIR --plan FILE --out DIR   derive ADaM datasets into DIR/adam/
   run       --data DIR --plan FILE --out DIR   full pipeline: ingest, derive, analyse, report
-  validate                                     run every reference case; write a validation report
+  validate  --out DIR [--cases FILE ...]       run every reference case; write validation.html / .json
   verify    DIR                                re-run from DIR/manifest.json and compare output hashes
 
 exit codes: 0 ok, 1 data or plan invalid, 2 usage, 3 internal error`;

@@ -81,6 +81,17 @@ export interface ReportPage {
 
 const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 
+/** The open report never shows subject-level data: a table carrying subject traces is a programming error. */
+function assertNoTraces(sections: readonly ReportSection[]): void {
+  sections.forEach((s, i) =>
+    s.blocks.forEach((b, j) => {
+      if (b.kind === 'table' && b.table.rows.some((r) => r.traces?.some((t) => t !== null))) {
+        throw new InputError(`sections[${i}].blocks[${j}]`, `table "${b.table.id}" carries subject-level traces, which the open report must not contain (build it from openRecords)`);
+      }
+    }),
+  );
+}
+
 function assertId(id: string, argument: string, seen: Set<string>): void {
   if (!ID_PATTERN.test(id)) throw new InputError(argument, `must be lower-case kebab-case starting with a letter, got ${JSON.stringify(id)}`);
   if (seen.has(id)) throw new InputError(argument, `duplicate id ${JSON.stringify(id)}`);
@@ -89,6 +100,7 @@ function assertId(id: string, argument: string, seen: Set<string>): void {
 
 function validatePage(page: ReportPage): void {
   if (page.blinding !== 'open' && page.blinding !== 'closed') throw new InputError('blinding', `expected "open" or "closed", got ${JSON.stringify(page.blinding)}`);
+  if (page.blinding === 'open') assertNoTraces(page.sections);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(page.dataCut)) throw new InputError('dataCut', `expected YYYY-MM-DD, got ${JSON.stringify(page.dataCut)}`);
   const sectionIds = new Set<string>(['appendix-rounding']);
   const blockIds = new Set<string>();
@@ -178,16 +190,26 @@ function tocHtml(sections: readonly ReportSection[]): string {
   return `<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>${items}</ol></nav>`;
 }
 
+/** What frames a page's sections: title, banner (also in every printed page's margin boxes), meta lines. */
+export interface PageFrame {
+  title: string;
+  subtitle?: string;
+  /** Left banner text (the report's OPEN / CLOSED line). */
+  bannerText: string;
+  /** Right banner text (the report's data cut line). */
+  bannerDetail: string;
+  /** Banner colour and body class: the report's blinding; other pages (validation) use 'open'. */
+  tone: 'open' | 'closed';
+  meta: readonly string[];
+}
+
 /**
- * Assemble the page from sections and already-rendered chart SVGs (keyed by chart id). Synchronous and pure.
- * @throws InputError for an invalid blinding, data cut, id, or a chart without SVG.
+ * One self-contained page (CSP meta, inline CSS, banner, title, table of contents, sections): the report's
+ * page and `remit validate`'s validation.html share it. Section ids must be unique kebab-case (the caller checks).
  */
-export function pageHtml(page: ReportPage, svgs: ReadonlyMap<string, string>): string {
-  validatePage(page);
-  const sections = [...page.sections, appendix()];
+export function framedPageHtml(frame: PageFrame, sections: readonly ReportSection[], svgs: ReadonlyMap<string, string>): string {
   const body = sections.map((s) => sectionHtml(s, svgs)).join('\n');
-  const css = pageCss({ bannerText: bannerText(page), dataCutText: dataCutText(page), blinding: page.blinding });
-  const meta = [dataCutText(page), page.programVersions ? `Programs: ${page.programVersions}` : ''].filter((x) => x !== '');
+  const css = pageCss({ bannerText: frame.bannerText, dataCutText: frame.bannerDetail, blinding: frame.tone });
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -196,15 +218,15 @@ export function pageHtml(page: ReportPage, svgs: ReadonlyMap<string, string>): s
     `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="referrer" content="no-referrer">',
-    `<title>${escapeHtml(page.title)}</title>`,
+    `<title>${escapeHtml(frame.title)}</title>`,
     `<style>${css}</style>`,
     '</head>',
-    `<body class="report-${page.blinding}">`,
-    `<header class="banner banner-${page.blinding}"><span class="blinding">${escapeHtml(bannerText(page))}</span><span class="data-cut">${escapeHtml(dataCutText(page))}</span></header>`,
+    `<body class="report-${frame.tone}">`,
+    `<header class="banner banner-${frame.tone}"><span class="blinding">${escapeHtml(frame.bannerText)}</span><span class="data-cut">${escapeHtml(frame.bannerDetail)}</span></header>`,
     '<main>',
-    `<h1>${escapeHtml(page.title)}</h1>`,
-    page.subtitle ? `<p class="subtitle">${escapeHtml(page.subtitle)}</p>` : '',
-    ...meta.map((m) => `<p class="meta">${escapeHtml(m)}</p>`),
+    `<h1>${escapeHtml(frame.title)}</h1>`,
+    frame.subtitle ? `<p class="subtitle">${escapeHtml(frame.subtitle)}</p>` : '',
+    ...frame.meta.map((m) => `<p class="meta">${escapeHtml(m)}</p>`),
     tocHtml(sections),
     body,
     '</main>',
@@ -212,6 +234,17 @@ export function pageHtml(page: ReportPage, svgs: ReadonlyMap<string, string>): s
     '</html>',
     '',
   ].join('\n');
+}
+
+/**
+ * Assemble the page from sections and already-rendered chart SVGs (keyed by chart id). Synchronous and pure.
+ * @throws InputError for an invalid blinding, data cut, id, or a chart without SVG.
+ */
+export function pageHtml(page: ReportPage, svgs: ReadonlyMap<string, string>): string {
+  validatePage(page);
+  const meta = [dataCutText(page), page.programVersions ? `Programs: ${page.programVersions}` : ''].filter((x) => x !== '');
+  const frame: PageFrame = { title: page.title, subtitle: page.subtitle, bannerText: bannerText(page), bannerDetail: dataCutText(page), tone: page.blinding, meta };
+  return framedPageHtml(frame, [...page.sections, appendix()], svgs);
 }
 
 /**

@@ -1,24 +1,12 @@
 /**
- * Numeric comparison against reference values (shared/reference/README.md "Tolerances"): a value passes
- * if it is within `abs` OR within `rel × |expected|`, whichever is looser, when both are given.
+ * Numeric comparison against reference values for the unit tests. The rule itself (shared/reference/README.md
+ * "Tolerances": within `abs` OR within `rel × |expected|`) lives in src/validate/tolerance.ts, the one copy
+ * that `remit validate` uses too; this helper adds the uvu assertion with a readable message.
  */
 import * as assert from 'uvu/assert';
+import { isClose, type Tolerance } from '../../src/validate/tolerance.ts';
 
-export interface Tolerance {
-  abs?: number;
-  rel?: number;
-}
-
-/** True when `actual` is within tolerance of `expected`. `null` expected means "undefined / not reached". */
-export function isClose(actual: number | null, expected: number | null, tol: Tolerance): boolean {
-  if (expected === null || actual === null) return expected === actual;
-  if (!Number.isFinite(expected)) return actual === expected;
-  const diff = Math.abs(actual - expected);
-  const absOk = tol.abs !== undefined && diff <= tol.abs;
-  const relOk = tol.rel !== undefined && diff <= tol.rel * Math.abs(expected);
-  if (tol.abs === undefined && tol.rel === undefined) return diff === 0;
-  return absOk || relOk;
-}
+export { isClose, type Tolerance };
 
 /** Assert closeness with a message that shows expected, actual, difference and tolerance. */
 export function assertClose(actual: number | null, expected: number | null, tol: Tolerance, label: string): void {

@@ -6,17 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ReferenceCase } from '../../src/validate/case-file.ts';
 
-export interface ReferenceCase<I = Record<string, unknown>, E = Record<string, unknown>> {
-  id: string;
-  section: string;
-  method: string;
-  inputs: I;
-  expected: E;
-  tolerance: { abs?: number; rel?: number; note?: string; [field: string]: unknown };
-  source: string;
-  notes?: string;
-}
+/** The case format is defined once, in src/validate/case-file.ts (`remit validate` reads the same files). */
+export type { ReferenceCase };
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 

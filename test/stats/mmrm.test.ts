@@ -142,20 +142,44 @@ for (const c of casesFor('E_mmrm.json', 'mmrm_arm_difference')) {
 // R (nlme gls refit of the E case + numDeriv) computes df = 2 (LCL')² / (g'Ag) with A the inverse Hessian of
 // the REML log-likelihood: the analytic Satterthwaite that SAS DDFM=SATTERTH and R mmrm report. It is the
 // reference the skipped df check above cannot be: none of its code is remit's.
-interface RSatt { source: string; tolerance: { estimate: number; se: number; df: number; ci: number; p: number }; contrasts: { visit: string; estimate: number; se: number; df: number; lower: number; upper: number; p: number }[] }
-const rSatt = JSON.parse(readFileSync(new URL('../references/mmrm/satterthwaite-r.json', import.meta.url), 'utf8')) as RSatt;
+// The file is in the reference case format (one case per cross-check), so `remit validate --cases` runs it too.
+const rCases = JSON.parse(readFileSync(new URL('../references/mmrm/satterthwaite-r.json', import.meta.url), 'utf8')) as ReferenceCase[];
+const rCase = (id: string) => rCases.find((c) => c.id === id) as ReferenceCase;
+type RContrast = { visit: string; estimate: number; se: number; df: number; lower: number; upper: number; p_two_sided: number };
+const rSatt = rCase('E-diff-satterthwaite-analytic-R');
 test(`fitMMRM arm difference df, CI and p equal R's analytic Satterthwaite (${rSatt.source.slice(0, 60)}…)`, () => {
   const fit = fitCase(casesFor('E_mmrm.json', 'mmrm_arm_difference')[0], 'satterthwaite');
-  const t = rSatt.tolerance;
-  assert.is(rSatt.contrasts.length, VISITS.length);
-  for (const x of rSatt.contrasts) {
+  const t = rSatt.tolerance as { abs: number; df_rel: number; lower_abs: number; upper_abs: number; p_two_sided_abs: number };
+  const contrasts = (rSatt.expected as { contrasts: RContrast[] }).contrasts;
+  assert.is(contrasts.length, VISITS.length);
+  for (const x of contrasts) {
     const got = fit.contrasts.find((k) => k.visit === x.visit)!;
-    assertClose(got.estimate, x.estimate, { abs: t.estimate }, `${x.visit} estimate`);
-    assertClose(got.se, x.se, { abs: t.se }, `${x.visit} se`);
-    assertClose(got.df, x.df, { rel: t.df }, `${x.visit} df`);
-    assertClose(got.lower, x.lower, { abs: t.ci }, `${x.visit} lower`);
-    assertClose(got.upper, x.upper, { abs: t.ci }, `${x.visit} upper`);
-    assertClose(got.pValue, x.p, { abs: t.p }, `${x.visit} p`);
+    assertClose(got.estimate, x.estimate, { abs: t.abs }, `${x.visit} estimate`);
+    assertClose(got.se, x.se, { abs: t.abs }, `${x.visit} se`);
+    assertClose(got.df, x.df, { rel: t.df_rel }, `${x.visit} df`);
+    assertClose(got.lower, x.lower, { abs: t.lower_abs }, `${x.visit} lower`);
+    assertClose(got.upper, x.upper, { abs: t.upper_abs }, `${x.visit} upper`);
+    assertClose(got.pValue, x.p_two_sided, { abs: t.p_two_sided_abs }, `${x.visit} p`);
+  }
+});
+
+test('the R cross-check cases replay exactly the rows of the E reference case', () => {
+  const e = casesFor('E_mmrm.json', 'mmrm_arm_difference')[0];
+  for (const c of rCases) assert.equal(c.inputs.rows, e.inputs.rows, c.id);
+});
+
+// The skipped ρ(W12, W24) above, against R's own further-maximised REML (hand-built likelihood, BFGS).
+const rOpt = rCase('E-mmrm-fit-reml-optimum-R');
+test(`fitMMRM covariance parameters equal R's hand-built REML optimum, incl. ρ(W12, W24) (${rOpt.id})`, () => {
+  const e = rOpt.expected as { logLik_REML: number; sigma: number; varIdent_ratios: Record<string, number>; correlation: number[][] };
+  const fit = fitCase(casesFor('E_mmrm.json', 'mmrm_gls_fit')[0], 'residual');
+  const s = fit.covariance.matrix;
+  const tol = { abs: rOpt.tolerance.abs };
+  assertClose(fit.logLik, e.logLik_REML, tol, 'REML logLik');
+  assertClose(Math.sqrt(s[0][0]), e.sigma, tol, 'sigma');
+  VISITS.forEach((v, j) => assertClose(Math.sqrt(s[j][j] / s[0][0]), e.varIdent_ratios[v], tol, `varIdent ${v}`));
+  for (let j = 0; j < 6; j++) for (let k = 0; k < 6; k++) {
+    assertClose(s[j][k] / Math.sqrt(s[j][j] * s[k][k]), e.correlation[j][k], tol, `correlation ${VISITS[j]},${VISITS[k]}`);
   }
 });
 

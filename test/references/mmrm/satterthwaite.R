@@ -130,14 +130,35 @@ res_apv <- satt(th_hat, A_apvar)
 pr("-- R analytic Satterthwaite at gls theta-hat, A = inverse numDeriv Hessian of REML l (PRIMARY) --", res_hat)
 pr("-- same at the further-maximised theta (hand-built REML optimum) --", res_opt)
 pr("-- same at gls theta-hat, A = nlme fit$apVar (fdHess) --", res_apv)
-# The PRIMARY table as the machine-readable reference that test/stats/mmrm-r-crosscheck.test.ts reads.
-json_out <- list(
-  source = paste("test/references/mmrm/satterthwaite.R:", R.version.string, "nlme", format(packageVersion("nlme")),
-                 "numDeriv", format(packageVersion("numDeriv")),
-                 "- analytic Satterthwaite df = 2 (L C L')^2 / (g' A g), A = inverse numDeriv Hessian of the REML log-likelihood at gls theta-hat"),
-  case = "E-diff-satterthwaite", tolerance = list(estimate = 1e-6, se = 1e-6, df = 1e-3, ci = 1e-4, p = 1e-5),
-  contrasts = lapply(VIS, function(v) c(list(visit = v), as.list(res_hat[v, c("estimate", "se", "df", "lower", "upper", "p")]))))
-writeLines(toJSON(json_out, auto_unbox = TRUE, digits = 12, pretty = TRUE), "test/references/mmrm/satterthwaite-r.json")
+# The PRIMARY table and the hand-built REML optimum (section 2) as reference cases in the shared case format
+# (../shared/reference/README.md "Case format"), so that `remit validate --cases test/references/mmrm/satterthwaite-r.json`
+# runs them like any reference file and test/stats/mmrm.test.ts reads them. The inputs are the E case's own
+# (same rows, model and reference levels; digits = NA keeps every input digit).
+r_source <- paste("test/references/mmrm/satterthwaite.R:", R.version.string, "nlme", format(packageVersion("nlme")),
+                  "numDeriv", format(packageVersion("numDeriv")))
+case_inputs <- case$inputs[c("dataset", "rows", "model", "reference_levels")]
+rho_opt_mat <- diag(6); rho_opt_mat[pairs] <- tanh(th_opt[1:15] / 2); rho_opt_mat[pairs[, 2:1]] <- tanh(th_opt[1:15] / 2)
+cases_out <- list(
+  list(id = "E-diff-satterthwaite-analytic-R", section = "E", method = "mmrm_arm_difference",
+       inputs = c(case_inputs, list(df_method = "satterthwaite")),
+       expected = list(contrasts = lapply(VIS, function(v) list(visit = v, contrast = "Active - Control",
+         estimate = unname(res_hat[v, "estimate"]), se = unname(res_hat[v, "se"]), df = unname(res_hat[v, "df"]),
+         lower = unname(res_hat[v, "lower"]), upper = unname(res_hat[v, "upper"]), p_two_sided = unname(res_hat[v, "p"])))),
+       tolerance = list(abs = 1e-6, df_rel = 1e-3, lower_abs = 1e-4, upper_abs = 1e-4, p_two_sided_abs = 1e-5,
+         note = "estimate and SE abs 1e-6; df rel 1e-3; limits abs 1e-4; p abs 1e-5. R evaluates at gls's theta-hat, 1.5e-8 in logLik short of the REML maximum; at the maximum the R df move by < 7e-6 relative (section 2 output)."),
+       source = paste(r_source, "- analytic Satterthwaite df = 2 (L C L')^2 / (g' A g), A = inverse numDeriv Hessian of the REML log-likelihood at gls theta-hat (PRIMARY table)"),
+       notes = "Independent cross-check of E-diff-satterthwaite, whose df, limits and p come from emmeans' stochastic appx-satterthwaite (the analytic mode was unavailable for that gls fit). Same data and model as that case."),
+  list(id = "E-mmrm-fit-reml-optimum-R", section = "E", method = "mmrm_gls_fit",
+       inputs = case_inputs,
+       expected = list(logLik_REML = -opt$value, sigma = unname(exp(th_opt[21])),
+         varIdent_ratios = setNames(as.list(c(1, unname(exp(th_opt[16:20])))), VIS),
+         correlation = lapply(1:6, function(j) unname(rho_opt_mat[j, ]))),
+       tolerance = list(abs = 1e-6,
+         note = "abs 1e-6: BFGS stopped at max |dl/dtheta| 2e-6, which leaves the covariance parameters determined to about 1e-7."),
+       source = paste(r_source, "- hand-built REML log-likelihood maximised by optim(BFGS, reltol 1e-15) from gls's theta-hat (section 2); sigma, varIdent ratios and correlations at that optimum"),
+       notes = "Independent cross-check of the covariance parameters of E-mmrm-fit, whose gls optimum stopped 1.5e-8 in logLik short of the maximum (visible in the near-zero rho(W12, W24)). Same data and model as that case.")
+)
+writeLines(toJSON(cases_out, auto_unbox = TRUE, digits = NA, null = "null", pretty = TRUE), "test/references/mmrm/satterthwaite-r.json")
 
 # Parameterisation check: df must not change if theta is on another scale. Use rho itself and delta, sigma^2.
 to_nat <- function(u) c(2 * atanh(u[1:15]), log(u[16:20]), 0.5 * log(u[21]))
