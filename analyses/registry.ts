@@ -1,7 +1,8 @@
 /**
  * The trial's analyses in report order (issue 7: title page; executive summary; disposition; baseline;
- * primary endpoint; secondary remission; time to remission; longitudinal; SLE activity; exposure; safety;
- * appendix). The executive summary is produced by the primary analysis and moved to the front by run-all.
+ * primary endpoint; subgroup consistency and design power (issue 10); secondary remission; time to
+ * remission; longitudinal; SLE activity; exposure; safety; appendix). The executive summary is produced by
+ * the primary analysis and moved to the front by run-all.
  *
  * `genericAnalyses` are the summaries that run on any ADaM-shaped input (`remit run --adam DIR`), e.g. the
  * public CDISC pilot: they read only standard ADaM variables (issue 8).
@@ -14,13 +15,15 @@ import { computeDisposition, dispositionAnalysis } from './disposition.ts';
 import { computeExposure, exposureAnalysis } from './exposure.ts';
 import { computeSafety, safetyAnalysis } from './safety.ts';
 import { primaryNonInferiority } from './primary-noninferiority.ts';
+import { subgroupAnalysis } from './subgroups.ts';
+import { designPower } from './design-power.ts';
 import { remissionSecondary } from './remission-secondary.ts';
 import { timeToRemission } from './time-to-remission.ts';
 import { longitudinal } from './longitudinal.ts';
 import { sleActivity } from './sle-activity.ts';
 
 export function analysesInReportOrder(): Analysis[] {
-  return [dispositionAnalysis, baselineAnalysis, primaryNonInferiority, remissionSecondary, timeToRemission, longitudinal, sleActivity, exposureAnalysis, safetyAnalysis];
+  return [dispositionAnalysis, baselineAnalysis, primaryNonInferiority, subgroupAnalysis, designPower, remissionSecondary, timeToRemission, longitudinal, sleActivity, exposureAnalysis, safetyAnalysis];
 }
 
 /** An analysis over generic ADaM records (any CDISC trial). */

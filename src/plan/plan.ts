@@ -49,6 +49,8 @@ export interface Plan {
     missing: 'non-responder' | 'observed-case';
     intercurrent: PlanIntercurrent;
     sensitivity: string[];
+    /** Protocol sample-size assumptions: common response rate (true difference 0) and planned n per arm. */
+    design?: { controlRate: number; nPerArm: number };
   };
   secondary: {
     remissionVisits: string[];

@@ -103,11 +103,12 @@ export function forestPlotSpec(o: ForestPlotOptions): TopLevelSpec {
             mark: { type: 'rule', color: '#666' },
             encoding: { x: { field: 'x', type: 'quantitative' }, strokeDash: { field: 'dash', type: 'nominal', scale: null, legend: null } },
           },
-          {
-            data: { values: refLines },
-            mark: { type: 'text', dy: -8, fontSize: 10, color: '#444', baseline: 'bottom' },
-            encoding: { x: { field: 'x', type: 'quantitative' }, y: { value: 0 }, text: { field: 'text' } },
-          },
+          // Labels on the outer side of their lines (the margin is always left of zero), so they never overlap.
+          ...refLines.map((line, i) => ({
+            data: { values: [line] },
+            mark: { type: 'text' as const, dy: -8, dx: i === 0 ? 3 : -3, align: i === 0 ? ('left' as const) : ('right' as const), fontSize: 10, color: '#444', baseline: 'bottom' as const },
+            encoding: { x: { field: 'x', type: 'quantitative' as const }, y: { value: 0 }, text: { field: 'text' } },
+          })),
           {
             mark: { type: 'rule', strokeWidth: 1.6 },
             encoding: { y, ...yOffset, x: { field: 'lower', type: 'quantitative' }, x2: { field: 'upper' }, ...colour },
