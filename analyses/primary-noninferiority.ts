@@ -19,7 +19,7 @@
  * - `ni-concordance`: every CI method of src/stats/proportions.ts and the stratified methods on the FAS,
  *   with a flag for any method whose conclusion differs from the primary's.
  */
-import { ard, type ArdRecord } from '../src/core/ard.ts';
+import { ard, type ArdRecord, type CountTrace } from '../src/core/ard.ts';
 import { InputError } from '../src/core/errors.ts';
 import type { AdrsRecord } from '../src/adam/adrs.ts';
 import { exactUnconditionalNITest } from '../src/stats/exact.ts';
@@ -29,8 +29,9 @@ import { stratifiedRiskDifference, type StratifiedMethod } from '../src/stats/st
 import { AlternativeParamcd } from '../src/adam/adrs.ts';
 import type { Analysis, AnalysisInput, ArmInfo } from './framework.ts';
 import { contrastLabel } from './framework.ts';
-import { countByArm, MissingReasons, subjectOutcomes, type ArmCounts, type PopulationCode, type SubjectOutcome } from './common/responders.ts';
+import { countByArm, MissingReasons, responderTrace, subjectOutcomes, type ArmCounts, type PopulationCode, type SubjectOutcome } from './common/responders.ts';
 import { primarySections } from './primary/sections.ts';
+import { tippingCounts } from './primary/tipping-grid.ts';
 
 export const PRIMARY_ID = 'primary-noninferiority';
 
@@ -80,13 +81,17 @@ interface Ctx {
   contrast: string;
 }
 
-/** Arm-level records: header N, responders n, proportion, Wilson CI; plus pooled Total. */
+/**
+ * Arm-level records: header N, responders n, proportion, Wilson CI; plus pooled Total. Each arm's `n` carries
+ * its subject trace (responders and non-responders with their ADRS reasons; closed report only); the pooled
+ * Total, shown only in the open report, carries none.
+ */
 function armRecords(c: Ctx, counts: readonly ArmCounts[]): ArdRecord[] {
   const out: ArdRecord[] = [];
   const base = { analysis: c.analysis, population: c.population, parameter: c.parameter };
-  const add = (group: string, x: number, n: number) => {
+  const add = (group: string, x: number, n: number, subjects?: CountTrace) => {
     out.push(ard({ ...base, group, statistic: 'N', value: n }));
-    out.push(ard({ ...base, group, visit: c.visit, statistic: 'n', value: x }));
+    out.push(ard({ ...base, group, visit: c.visit, statistic: 'n', value: x, subjects }));
     out.push(ard({ ...base, group, visit: c.visit, statistic: 'pct', value: n > 0 ? x / n : null }));
     out.push(ard({ ...base, group, visit: c.visit, statistic: 'estimate', value: n > 0 ? x / n : null }));
     if (n > 0) {
@@ -95,7 +100,7 @@ function armRecords(c: Ctx, counts: readonly ArmCounts[]): ArdRecord[] {
       out.push(ard({ ...base, group, visit: c.visit, statistic: 'upper', value: w.upper, method: 'wilson' }));
     }
   };
-  for (const a of counts) add(a.arm.label, a.x, a.n);
+  for (const a of counts) add(a.arm.label, a.x, a.n, responderTrace(a.subjects));
   add('Total', counts.reduce((s, a) => s + a.x, 0), counts.reduce((s, a) => s + a.n, 0));
   return out;
 }
@@ -142,8 +147,8 @@ function tippingPoint(c: Ctx, outcomes: readonly SubjectOutcome[], expArm: ArmIn
     ard({ analysis: c.analysis, population: c.population, parameter: c.parameter, visit: c.visit, group: expArm.label, statistic: 'nMissing', value: mE }),
     ard({ analysis: c.analysis, population: c.population, parameter: c.parameter, visit: c.visit, group: ctlArm.label, statistic: 'nMissing', value: mC }),
   ];
-  for (let i = 0; i <= mE; i++) {
-    for (let j = 0; j <= mC; j++) {
+  for (const i of tippingCounts(mE)) {
+    for (const j of tippingCounts(mC)) {
       const r = riskDifferenceCI(xE + i, e.length + mE, xC + j, k.length + mC, { method: 'miettinen-nurminen', level });
       const base = { analysis: c.analysis, population: c.population, parameter: c.parameter, visit: c.visit, group: c.contrast, category: `exp=${i};ctl=${j}`, method: 'miettinen-nurminen' };
       out.push(ard({ ...base, statistic: 'lower', value: r.lower }));

@@ -14,7 +14,7 @@ import { buildTable, type TableRow } from '../src/report/tables.ts';
 import type { ReportSection } from '../src/report/html.ts';
 import type { Analysis, SectionContext } from './framework.ts';
 import { contrastLabel } from './framework.ts';
-import { countByArm, PopulationLabel, subjectOutcomes } from './common/responders.ts';
+import { countByArm, PopulationLabel, responderTrace, subjectOutcomes, TRACE_VALUES_FOOTNOTE } from './common/responders.ts';
 import { niArms } from './primary-noninferiority.ts';
 
 export const SECONDARY_ID = 'remission-secondary';
@@ -61,6 +61,7 @@ function sections(ard: readonly ArdRecord[], ctx: SectionContext): ReportSection
       footnotes: [
         `Response definition: ${ctx.plan.response.definition}. Missing assessments and intercurrent events (rescue therapy, death, discontinuation for lack of efficacy) count as non-response.`,
         'Differences are descriptive (unstratified Miettinen–Nurminen score 95 % CI); no multiplicity adjustment.',
+        TRACE_VALUES_FOOTNOTE,
       ],
     },
     ard,
@@ -83,11 +84,13 @@ export const remissionSecondary: Analysis = {
         const outcomes = subjectOutcomes(input.adam.adsl, adrs, { paramcd: e.paramcd, visit, population, strata: [], isResponder: e.isResponder });
         const counts = countByArm(outcomes, [exp, ctl]);
         const base = { analysis: SECONDARY_ID, population, parameter: e.code, visit };
-        for (const c of [...counts, { arm: { code: 'Total', label: 'Total' }, x: counts[0].x + counts[1].x, n: counts[0].n + counts[1].n }]) {
+        // Each arm's count carries its subject trace (closed report); the pooled Total carries none.
+        const total = { arm: { code: 'Total', label: 'Total' }, x: counts[0].x + counts[1].x, n: counts[0].n + counts[1].n, subjects: null };
+        for (const c of [...counts, total]) {
           if (visit === input.plan.secondary.remissionVisits[0] && e.code === 'TOTREM') {
             out.push(ard({ analysis: SECONDARY_ID, population, parameter: 'TOTREM', group: c.arm.label, statistic: 'N', value: c.n }));
           }
-          out.push(ard({ ...base, group: c.arm.label, statistic: 'n', value: c.x }));
+          out.push(ard({ ...base, group: c.arm.label, statistic: 'n', value: c.x, subjects: c.subjects === null ? undefined : responderTrace(c.subjects) }));
           out.push(ard({ ...base, group: c.arm.label, statistic: 'pct', value: c.n > 0 ? c.x / c.n : null }));
           if (c.n > 0) {
             const w = binomialCI(c.x, c.n, { method: 'wilson', level: 0.95 });

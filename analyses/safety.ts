@@ -13,6 +13,8 @@
  * - "safety-teae-common": risk differences with Newcombe hybrid score 95 % CIs for PTs ≥ 5 % in any arm;
  * - "safety-sae-listing", "safety-death-listing": subject-level, closed report only;
  * - "safety-lab-shift": CTCAE v4.03 baseline → worst post-baseline grade shifts (HGB, WBC, PLAT, ALT, AST).
+ * Every subject count (statistic "n") of these tables carries its subjects and their qualifying events
+ * (ArdRecord `subjects`, ./safety/trace.ts; closed report only, stripped for the open report).
  * A pooled record TEAE_OUTSIDE_SAF (analysis "safety-overview") counts subjects with TEAEs in ADAE who are
  * not in the safety set (or whose arm is not a plan arm): they are not in any column.
  */
@@ -20,7 +22,7 @@ import type { ArdRecord } from '../src/core/ard.ts';
 import { ard } from '../src/core/ard.ts';
 import type { AdamInput } from '../src/tables/adam-input.ts';
 import { aeBySocPt } from '../src/tables/ae-by-soc-pt.ts';
-import { headerNRecords, subjectsWith } from '../src/tables/count-subjects.ts';
+import { describeSubjects, headerNRecords, recordsBySubject, subjectsWith, type SubjectReasons } from '../src/tables/count-subjects.ts';
 import { countByWorstLevel } from '../src/tables/max-grade.ts';
 import { populationGroups } from '../src/tables/population-groups.ts';
 import type { Analysis } from './framework.ts';
@@ -30,6 +32,7 @@ import { computeLabShifts } from './safety/lab-shift.ts';
 import { computeListings } from './safety/listings.ts';
 import { computeOverview, OVERVIEW_ANALYSIS } from './safety/overview.ts';
 import { safetySections } from './safety/sections.ts';
+import { describeEvents } from './safety/trace.ts';
 
 export const SOC_PT_ANALYSIS = 'safety-teae-soc-pt';
 export const GRADE_ANALYSIS = 'safety-teae-grade';
@@ -50,16 +53,17 @@ export function computeSafety(input: AdamInput): ArdRecord[] {
   out.push(ard({ analysis: OVERVIEW_ANALYSIS, population: POP, parameter: 'TEAE_OUTSIDE_SAF', statistic: 'n', value: subjectsWith(adae, (e) => isTeae(e) && !g.armOf.has(e.USUBJID)).size }));
   out.push(ard({ analysis: OVERVIEW_ANALYSIS, population: POP, parameter: 'GRADE_SCALE', statistic: 'kind', value: scale.kind, method: scale.method }));
   out.push(...computeOverview(teae, g.groups, scale, input.plan.safety.infectionSoc, POP));
-  const socPt = aeBySocPt(teae, g.groups, { analysis: SOC_PT_ANALYSIS, population: POP });
+  const describe = describeEvents(scale);
+  const socPt = aeBySocPt(teae, g.groups, { analysis: SOC_PT_ANALYSIS, population: POP }, describe);
   out.push(...socPt.records);
-  out.push(...countByWorstLevel(teae, g.groups, scale.levels, scale.levelOf, { analysis: GRADE_ANALYSIS, population: POP, parameter: 'ANY', method: scale.method }));
-  const ptSubjects = new Map<string, Set<string>>();
+  out.push(...countByWorstLevel(teae, g.groups, scale.levels, scale.levelOf, { analysis: GRADE_ANALYSIS, population: POP, parameter: 'ANY', method: scale.method }, describe));
+  const ptSubjects = new Map<string, SubjectReasons>();
   for (const s of socPt.order) {
     for (const t of s.terms) {
       if (ptSubjects.has(t.term)) continue;
       const events = teae.filter((e) => e.AEDECOD === t.term);
-      ptSubjects.set(t.term, subjectsWith(events, () => true));
-      out.push(...countByWorstLevel(events, g.groups, scale.levels, scale.levelOf, { analysis: GRADE_PT_ANALYSIS, population: POP, parameter: t.term, method: scale.method }));
+      ptSubjects.set(t.term, describeSubjects(recordsBySubject(events, () => true), describe));
+      out.push(...countByWorstLevel(events, g.groups, scale.levels, scale.levelOf, { analysis: GRADE_PT_ANALYSIS, population: POP, parameter: t.term, method: scale.method }, describe));
     }
   }
   out.push(...computeCommonTeae(socPt.order, ptSubjects, g.groups, input.arms, POP));

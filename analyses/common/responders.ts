@@ -5,6 +5,8 @@
  */
 import type { AdrsRecord, RsnReas } from '../../src/adam/adrs.ts';
 import type { AdslRecord } from '../../src/adam/adsl.ts';
+import { countTrace, type CountTrace, type TraceSubject } from '../../src/core/ard.ts';
+import { formatNumber } from '../../src/report/format.ts';
 import type { ArmInfo } from '../framework.ts';
 
 export type PopulationCode = 'ITT' | 'FAS' | 'PP' | 'SAF';
@@ -32,6 +34,8 @@ export interface SubjectOutcome {
   responder: boolean;
   reason: RsnReas;
   detail: string | null;
+  /** The lab values on the ADRS record (`responseValues`), null when none or no record. */
+  values: string | null;
 }
 
 export interface ArmCounts {
@@ -77,9 +81,46 @@ export function subjectOutcomes(
         responder: r !== undefined && isResponder(r),
         reason: r?.RSNREAS ?? 'NR-MISSING',
         detail: r === undefined ? `no ${options.paramcd} record at ${options.visit}` : r.RSNDTL,
+        values: r === undefined ? null : responseValues(r),
       } satisfies SubjectOutcome;
     })
     .sort((a, b) => (a.usubjid < b.usubjid ? -1 : a.usubjid > b.usubjid ? 1 : 0));
+}
+
+/** Units of the ADRS value columns shown in a trace (src/adam/adrs.ts): stated once, in the table footnote. */
+export const TRACE_VALUES_FOOTNOTE =
+  'In the subject lists: UP24 in g/24 h, UPCR g/g, ALB g/L, SCr µmol/L, eGFR mL/min/1.73 m²; BL = baseline; reasons are the ADRS RSNREAS codes CR, PR, NR-CRITERIA (failed criterion), NR-MISSING (missing component or no record) and the intercurrent events NR-RESCUE, NR-DEATH, NR-DISC-LOE, NR-DISC-OTHER.';
+
+/**
+ * The lab values an ADRS response call was made on, e.g. "UP24 0.17 (BL 1.52); UPCR 0.2 (BL 1.6); ALB 42.8;
+ * SCr 79 (BL 80); eGFR 106.0 (BL 105.0)" (units in TRACE_VALUES_FOOTNOTE; qualifiers kept as in ADRS,
+ * eGFR rounded to 1 decimal for display); null when the record carries none.
+ */
+export function responseValues(r: AdrsRecord): string | null {
+  // `?? null`: records built by hand (tests, partial inputs) may lack a value column altogether.
+  const egfr = (x: number | null | undefined) => (x === null || x === undefined ? null : formatNumber(x, 1));
+  const parts: [string, string | null, string | null][] = [
+    ['UP24', r.UP24 ?? null, r.UP24BL ?? null], ['UPCR', r.UPCR ?? null, r.UPCRBL ?? null], ['ALB', r.ALB ?? null, null], ['SCr', r.SCR ?? null, r.SCRBL ?? null], ['eGFR', egfr(r.EGFR), egfr(r.EGFRBL)],
+  ];
+  const shown = parts.filter(([, v]) => v !== null).map(([name, v, bl]) => (bl === null ? `${name} ${v}` : `${name} ${v} (BL ${bl})`));
+  return shown.length > 0 ? shown.join('; ') : null;
+}
+
+/**
+ * One subject in a responder-count trace: the reason is the ADRS call (RSNREAS) with its detail (the failed
+ * criterion, the missing component, the intercurrent event, or "not CR: …" for a PR); the values are shown
+ * for a CR or PR call (what the response was concluded on), not for non-responders, whose failed criterion
+ * is the rule.
+ */
+export function traceSubject(o: SubjectOutcome): TraceSubject {
+  const reason = o.detail !== null && o.detail !== '' ? `${o.reason}: ${o.detail}` : o.reason;
+  const showValues = (o.reason === 'CR' || o.reason === 'PR') && o.values !== null;
+  return showValues ? { id: o.usubjid, reason, values: o.values as string } : { id: o.usubjid, reason };
+}
+
+/** The trace of a responder count: the responders counted and the non-responders of the denominator. */
+export function responderTrace(subjects: readonly SubjectOutcome[]): CountTrace {
+  return countTrace(subjects.filter((o) => o.responder).map(traceSubject), subjects.filter((o) => !o.responder).map(traceSubject));
 }
 
 /** Counts per arm (plan order) from subject outcomes. */

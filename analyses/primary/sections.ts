@@ -11,7 +11,8 @@ import { forestPlotSpec, type ForestRow } from '../../src/report/charts/forest.t
 import { tippingPointSpec, type TippingCell } from '../../src/report/charts/tipping-point.ts';
 import type { SectionContext } from '../framework.ts';
 import { contrastLabel } from '../framework.ts';
-import { PopulationLabel, type PopulationCode } from '../common/responders.ts';
+import { TippingMaxSteps } from './tipping-grid.ts';
+import { PopulationLabel, TRACE_VALUES_FOOTNOTE, type PopulationCode } from '../common/responders.ts';
 
 function find(ard: readonly ArdRecord[], q: Partial<ArdRecord>): ArdRecord | undefined {
   return ard.find((r) => (Object.keys(q) as (keyof ArdRecord)[]).every((k) => r[k] === q[k]));
@@ -46,6 +47,7 @@ function footnotes(ctx: SectionContext): string[] {
     `Primary CI: stratified Miettinen–Nurminen score interval with Mantel–Haenszel (CMH) stratum weights, strata = ${p.strata.join(', ')}. p-value: one-sided Farrington–Manning score test at −margin with Miettinen–Nurminen variance, unstratified. Exact: Chan (1998) unconditional test ordered by the score statistic (p-value only; NI when p < α).`,
     `Missing week-24 status and discontinuation for other reasons are imputed as non-response (NRI); rescue therapy, death and discontinuation for lack of efficacy count as non-response (composite strategy, ICH E9(R1)). Observed-case: subjects with unobserved status are excluded (percentages use the observed subjects).`,
     'Per-arm rates: Wilson score 95 % CI.',
+    TRACE_VALUES_FOOTNOTE,
   ];
 }
 
@@ -129,6 +131,12 @@ function concordanceTable(ard: readonly ArdRecord[], ctx: SectionContext, contra
     ard,
   );
   return { kind: 'table', table };
+}
+
+/** Whether an axis of the grid skips counts (the analysis thinned it; see tippingCounts). */
+function thinned(cells: readonly TippingCell[]): boolean {
+  const xs = new Set(cells.map((c) => c.x)), ys = new Set(cells.map((c) => c.y));
+  return xs.size !== Math.max(...xs) + 1 || ys.size !== Math.max(...ys) + 1;
 }
 
 function tippingCells(ard: readonly ArdRecord[], pop: PopulationCode, contrast: string): TippingCell[] {
@@ -217,7 +225,7 @@ export function primarySections(ard: readonly ArdRecord[], ctx: SectionContext):
         id: `primary-tipping-${pop.toLowerCase()}`,
         title: `Tipping-point analysis, ${pop}: every outcome of the subjects with unobserved week-24 status`,
         spec: tippingPointSpec({ cells, margin: p.margin, xTitle: `Responders imputed among missing, ${ctl.label}`, yTitle: `Responders imputed among missing, ${exp.label}` }),
-        caption: 'Unstratified Miettinen–Nurminen lower bound for each combination; × marks combinations where non-inferiority would not be concluded.',
+        caption: `Unstratified Miettinen–Nurminen lower bound for each combination; × marks combinations where non-inferiority would not be concluded.${thinned(cells) ? ` With more than ${TippingMaxSteps} missing in an arm, ${TippingMaxSteps + 1} evenly spaced counts are shown for that arm.` : ''}`,
       });
     }
   }

@@ -8,7 +8,7 @@
 import { ard, type ArdRecord } from '../../src/core/ard.ts';
 import { riskDifferenceCI } from '../../src/stats/proportions.ts';
 import type { SocNode } from '../../src/tables/ae-by-soc-pt.ts';
-import { countSubjectSet } from '../../src/tables/count-subjects.ts';
+import { countSubjectSet, type SubjectReasons } from '../../src/tables/count-subjects.ts';
 import type { SubjectGroup, TableArm } from '../../src/tables/population-groups.ts';
 import { contrastLabel } from '../framework.ts';
 
@@ -16,12 +16,12 @@ export const COMMON_ANALYSIS = 'safety-teae-common';
 export const COMMON_THRESHOLD = 0.05;
 export const COMMON_METHOD = 'newcombe';
 
-/** Subjects per arm with each PT (USUBJID sets), from the TEAEs. */
-export type PtSubjects = ReadonlyMap<string, ReadonlySet<string>>;
+/** The subjects with each PT among the TEAEs, each with its trace reason (USUBJID → reason). */
+export type PtSubjects = ReadonlyMap<string, SubjectReasons>;
 
-function countIn(ids: ReadonlySet<string>, group: SubjectGroup): number {
+function countIn(ids: SubjectReasons, group: SubjectGroup): number {
   let n = 0;
-  for (const id of ids) if (group.subjects.has(id)) n++;
+  for (const id of ids.keys()) if (group.subjects.has(id)) n++;
   return n;
 }
 
@@ -36,11 +36,11 @@ export function computeCommonTeae(order: readonly SocNode[], ptSubjects: PtSubje
   const terms = order.flatMap((s) => s.terms.map((t) => t.term)).filter((t) => (seen.has(t) ? false : (seen.add(t), true)));
   const key = { analysis: COMMON_ANALYSIS, population, parameter: 'AEDECOD' };
   for (const term of terms) {
-    const ids = ptSubjects.get(term) ?? new Set<string>();
+    const ids: SubjectReasons = ptSubjects.get(term) ?? new Map();
     const common = armGroups.some((g) => g.subjects.size > 0 && countIn(ids, g) / g.subjects.size >= COMMON_THRESHOLD);
     if (!common) continue;
     out.push(ard({ ...key, category: term, statistic: 'common', value: 1, method: `>= ${COMMON_THRESHOLD * 100} % in any arm` }));
-    out.push(...countSubjectSet(ids, groups, { ...key, category: term }));
+    out.push(...countSubjectSet(new Set(ids.keys()), groups, { ...key, category: term }, ids));
     const control = armGroups[0];
     for (let i = 1; i < armGroups.length; i++) {
       const exp = armGroups[i];

@@ -37,18 +37,41 @@ function gradeOf(test: CtcaeLabTest, r: GenericBdsRecord): string | null {
   return g === null ? null : String(g);
 }
 
-/** Per-subject baseline and worst post-baseline CTCAE grade of one test. */
+/** "128 g/L" for a record with a value, "none" without one. */
+function valueText(r: GenericBdsRecord | undefined): string {
+  if (r === undefined || r.AVAL === null) return 'none';
+  const unit = unitOf(r);
+  return `${r.AVAL}${unit === null ? '' : ` ${unit}`}`;
+}
+
+/**
+ * Per-subject baseline and worst post-baseline CTCAE grade of one test. A subject with a grade above 0 (or
+ * an ungradable value) also gets the values behind its shift for the closed report's trace ("BL 128 g/L;
+ * worst 96 g/L, day 43": the first record at the worst grade); grade 0 → 0, most subjects, needs none.
+ */
 export function subjectShifts(records: readonly GenericBdsRecord[], test: CtcaeLabTest): Map<string, SubjectShift> {
-  const base = new Map<string, string | null>();
-  const post = new Map<string, (string | null)[]>();
+  const base = new Map<string, { record: GenericBdsRecord; grade: string | null }>();
+  const post = new Map<string, { record: GenericBdsRecord; grade: string | null }[]>();
   for (const r of records) {
     if (r.PARAMCD !== test) continue;
     if (r.ABLFL === 'Y') {
-      if (!base.has(r.USUBJID)) base.set(r.USUBJID, r.AVAL === null ? null : gradeOf(test, r));
-    } else if (isPostBaseline(r)) (post.get(r.USUBJID) ?? post.set(r.USUBJID, []).get(r.USUBJID)!).push(gradeOf(test, r));
+      if (!base.has(r.USUBJID)) base.set(r.USUBJID, { record: r, grade: r.AVAL === null ? null : gradeOf(test, r) });
+    } else if (isPostBaseline(r)) (post.get(r.USUBJID) ?? post.set(r.USUBJID, []).get(r.USUBJID)!).push({ record: r, grade: gradeOf(test, r) });
   }
   const out = new Map<string, SubjectShift>();
-  for (const id of new Set([...base.keys(), ...post.keys()])) out.set(id, { baseline: base.get(id) ?? null, worst: worstLevel(post.get(id) ?? [], GradeLevels) });
+  for (const id of new Set([...base.keys(), ...post.keys()])) {
+    const b = base.get(id);
+    const p = post.get(id) ?? [];
+    const worst = worstLevel(p.map((x) => x.grade), GradeLevels);
+    const at = p.find((x) => x.grade === worst);
+    const baseline = b?.grade ?? null;
+    if (baseline === '0' && worst === '0') {
+      out.set(id, { baseline, worst });
+      continue;
+    }
+    const day = at?.record.ADY !== null && at?.record.ADY !== undefined ? `, day ${at.record.ADY}` : '';
+    out.set(id, { baseline, worst, values: `BL ${valueText(b?.record)}; worst ${at === undefined ? 'none gradable' : `${valueText(at.record)}${day}`}` });
+  }
   return out;
 }
 
@@ -65,7 +88,7 @@ export function computeLabShifts(adlb: readonly GenericBdsRecord[], groups: read
       continue;
     }
     out.push(ard({ analysis: SHIFT_ANALYSIS, population, parameter: test, statistic: 'label', value: `${records[0].PARAM} — CTCAE v4.03 ${CtcaeLabTerm[test]}` }));
-    out.push(...shiftTable(subjectShifts(adlb, test), groups, GradeLevels, { analysis: SHIFT_ANALYSIS, population, parameter: test, method: 'ctcae-v4.03' }));
+    out.push(...shiftTable(subjectShifts(adlb, test), groups, GradeLevels, { analysis: SHIFT_ANALYSIS, population, parameter: test, method: 'ctcae-v4.03' }, { trace: true }));
   }
   return out;
 }

@@ -6,6 +6,7 @@ import type { ArdRecord } from '../../src/core/ard.ts';
 import type { GenericAdaeRecord } from '../../src/adam/read-adam.ts';
 import { countSubjects } from '../../src/tables/count-subjects.ts';
 import type { SubjectGroup } from '../../src/tables/population-groups.ts';
+import { describeEvents } from './trace.ts';
 import { isFatal, isInfection, isRelated, isSerious, leadsToDiscontinuation, type GradeScale } from './events.ts';
 
 export const OVERVIEW_ANALYSIS = 'safety-overview';
@@ -25,9 +26,10 @@ export function overviewRows(scale: GradeScale, infectionSoc: string): { paramet
   ];
 }
 
-/** ARD records of the overview (teae = treatment-emergent events of the safety set). */
+/** ARD records of the overview (teae = treatment-emergent events of the safety set), each count traced to its subjects' qualifying events. */
 export function computeOverview(teae: readonly GenericAdaeRecord[], groups: readonly SubjectGroup[], scale: GradeScale, infectionSoc: string, population: string): ArdRecord[] {
+  const describe = describeEvents(scale);
   return overviewRows(scale, infectionSoc).flatMap((row) =>
-    countSubjects(teae, groups, row.test, { analysis: OVERVIEW_ANALYSIS, population, parameter: row.parameter, method: row.parameter === 'GRADE3' ? scale.method : null }),
+    countSubjects(teae, groups, row.test, { analysis: OVERVIEW_ANALYSIS, population, parameter: row.parameter, method: row.parameter === 'GRADE3' ? scale.method : null }, describe),
   );
 }

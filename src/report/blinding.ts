@@ -3,10 +3,12 @@
  * Data Monitoring Committees", 2006): the OPEN report (sponsor and investigators present) shows pooled data
  * only; the CLOSED report shows data by arm.
  *
- * Two safeguards:
- * 1. `openRecords` keeps only pooled ARD records (group null or "Total") that do not name an arm.
- * 2. `findArmLeaks` scans a rendered document for any arm label or code; the report writer treats any hit
- *    as a hard stop and never writes the open report.
+ * Safeguards:
+ * 1. `openRecords` keeps only pooled ARD records (group null or "Total") that do not name an arm, and strips
+ *    every subject-level trace (ArdRecord `subjects`): the open report never contains subject-level data.
+ * 2. `findArmLeaks` scans a rendered document for any arm label or code, `findSubjectLeaks` for any subject
+ *    identifier (every USUBJID of ADSL); `assertOpenReportBlind` runs both and the report writer treats any
+ *    hit as a hard stop and never writes the open report.
  *
  * Matching rule (both functions): case-SENSITIVE, WHOLE-WORD. A word boundary is any character that is not a
  * Unicode letter or digit (so "_", "-", "." and "\"" are boundaries: "MSC_DOSE", "MSC-treated" and "\"MSC\""
@@ -15,7 +17,7 @@
  * can occur. Each term is searched as written and in its HTML-escaped and JSON-in-HTML-escaped forms, so a
  * label with "&" or quotes is still found in the rendered page and inside embedded spec JSON.
  */
-import type { ArdRecord } from '../core/ard.ts';
+import { withoutSubjects, type ArdRecord } from '../core/ard.ts';
 import { InputError } from '../core/errors.ts';
 import { escapeHtml } from './escape.ts';
 
@@ -30,9 +32,9 @@ export interface ArmIdentifiers {
   allowedPhrases?: readonly string[];
 }
 
-/** One occurrence of an arm label or code in a document. */
+/** One occurrence of an arm label or code, or of a subject identifier, in a document. */
 export interface ArmLeak {
-  /** The label or code that was found (as given, not escaped). */
+  /** The label, code or USUBJID that was found (as given, not escaped). */
   term: string;
   /** The text actually matched (the term, or its HTML/JSON-escaped form). */
   matched: string;
@@ -93,7 +95,41 @@ export function mentionsArm(text: string, ids: ArmIdentifiers): boolean {
  */
 export function findArmLeaks(text: string, ids: ArmIdentifiers): ArmLeak[] {
   const terms = searchTerms(ids);
-  const scanned = maskAllowed(text, ids.allowedPhrases ?? []);
+  return findWholeWords(text, maskAllowed(text, ids.allowedPhrases ?? []), terms);
+}
+
+/**
+ * Every occurrence of a subject identifier (USUBJID) in `text`, as a whole word (same rule as arm labels:
+ * "NCT03580291-01-0001" is found in "(NCT03580291-01-0001)" but not inside "NCT03580291-01-00012"), raw or
+ * HTML/JSON-escaped, sorted by position. An identifier that is also an ordinary word or number of the
+ * report (e.g. a purely numeric USUBJID "12") is found too: for the open report that is a false alarm the
+ * run reports rather than risks.
+ * @throws InputError when an identifier is empty.
+ */
+export function findSubjectLeaks(text: string, subjectIds: readonly string[]): ArmLeak[] {
+  if (!Array.isArray(subjectIds)) throw new InputError('subjectIds', 'expected an array of strings');
+  for (const id of subjectIds) {
+    if (typeof id !== 'string' || id.trim() === '') throw new InputError('subjectIds', `subject identifiers must be non-empty strings, got ${JSON.stringify(id)}`);
+  }
+  return findWholeWords(text, text, [...new Set(subjectIds)]);
+}
+
+/**
+ * The open report's run-time gate: throws when `html` names an arm (label or code) or any subject, so the
+ * caller writes nothing. The message counts both kinds and shows the first occurrence of each.
+ */
+export function assertOpenReportBlind(html: string, ids: ArmIdentifiers, subjectIds: readonly string[]): void {
+  const arms = findArmLeaks(html, ids);
+  const subjects = findSubjectLeaks(html, subjectIds);
+  if (arms.length === 0 && subjects.length === 0) return;
+  const parts: string[] = [];
+  if (arms.length > 0) parts.push(`${arms.length} arm label/code occurrence(s), first: ${JSON.stringify(arms[0])}`);
+  if (subjects.length > 0) parts.push(`${subjects.length} subject identifier occurrence(s), first: ${JSON.stringify(subjects[0])}`);
+  throw new Error(`the open report would reveal treatment assignment or subject-level data (${parts.join('; ')}); it was not written`);
+}
+
+/** Whole-word occurrences of `terms` (and their escaped forms) in `scanned`; contexts from `text`. */
+function findWholeWords(text: string, scanned: string, terms: readonly string[]): ArmLeak[] {
   const leaks: ArmLeak[] = [];
   const seen = new Set<string>();
   for (const term of terms) {
@@ -118,12 +154,12 @@ function recordNamesArm(r: ArdRecord, ids: ArmIdentifiers): boolean {
 
 /**
  * The records allowed in the OPEN report: pooled ones (group null or "Total") whose text fields (analysis,
- * parameter, category, visit, string value) do not name an arm. By-arm records, contrasts ("MSC - MMF") and
- * pooled records that name an arm (e.g. parameter "ARM", category "MSC": the randomisation split) are dropped.
- * Order is preserved.
+ * parameter, category, visit, string value) do not name an arm, each WITHOUT its subject trace. By-arm
+ * records, contrasts ("MSC - MMF") and pooled records that name an arm (e.g. parameter "ARM", category "MSC":
+ * the randomisation split) are dropped. Order is preserved.
  */
 export function openRecords(records: readonly ArdRecord[], ids: ArmIdentifiers): ArdRecord[] {
   if (!Array.isArray(records)) throw new InputError('records', 'expected an array of ARD records');
   searchTerms(ids);
-  return records.filter((r) => POOLED_GROUPS.has(r.group) && !recordNamesArm(r, ids));
+  return records.filter((r) => POOLED_GROUPS.has(r.group) && !recordNamesArm(r, ids)).map(withoutSubjects);
 }

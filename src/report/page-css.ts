@@ -4,6 +4,9 @@
  * and page numbers in the page-margin boxes of EVERY page (`@page @top-left` etc., Chromium ≥ 131);
  * each section starts a new page; charts are never split or clipped (max-width 100 %); table rows do
  * not split and table headers repeat on each page (`thead { display: table-header-group }`).
+ * Traced counts (closed report, ./trace-html.ts): on screen a closed `<details>` looks like the number with a
+ * dotted underline and opens to a scrolling panel; in print a closed one is just the number and an opened one
+ * prints its whole list (no height limit), so the reviewer chooses what goes on paper.
  */
 import { escapeCssString } from './escape.ts';
 import { FONT_STACK } from './charts/theme.ts';
@@ -55,6 +58,30 @@ ul.footnotes{font-size:12px;color:#333;margin:4px 0 0;padding-left:18px}
 ul.rules{padding-left:20px}
 `;
 
+/** Traced counts (closed report only: the open report has none, ./trace-html.ts). */
+const TRACE_SCREEN_CSS = `
+td.traced{padding:0}
+details.trace>summary{display:block;padding:3px 12px;cursor:pointer;list-style:none;text-decoration:underline dotted #777;text-underline-offset:3px}
+details.trace>summary::-webkit-details-marker{display:none}
+details.trace>summary:hover,details.trace>summary:focus-visible{background:#eef4fb}
+details.trace[open]>summary{background:#eef4fb;font-weight:700}
+.trace-body{width:30em;max-height:26em;overflow:auto;white-space:normal;text-align:left;font-size:11px;line-height:1.35;margin:2px 6px 6px;padding:4px 8px;border:1px solid #c9d6e3;background:#fbfcfe}
+.trace-body ul{margin:2px 0 6px;padding-left:16px}
+.trace-body li{margin:1px 0;overflow-wrap:anywhere}
+.trace-body i{font-style:normal;white-space:nowrap}
+.trace-head{font-weight:700;margin:4px 0 2px}
+.trace-none{margin:2px 0 6px;color:#555}
+.trace-same{margin:4px 0}
+`;
+
+const TRACE_PRINT_CSS = `
+@media print{
+ details.trace>summary{text-decoration:none;padding:2px 8px}
+ details.trace[open]>summary{background:none}
+ .trace-body{width:auto;min-width:24em;max-height:none;overflow:visible;border-color:#999;background:none;font-size:8pt}
+ tr:has(details.trace[open]){break-inside:auto}
+}`;
+
 function printCss(o: PageCssOptions): string {
   const colour = o.blinding === 'closed' ? '#8b0000' : '#1f4e79';
   return `
@@ -81,5 +108,5 @@ function printCss(o: PageCssOptions): string {
 
 /** The complete stylesheet for one report. */
 export function pageCss(o: PageCssOptions): string {
-  return SCREEN_CSS + printCss(o);
+  return SCREEN_CSS + printCss(o) + (o.blinding === 'closed' ? TRACE_SCREEN_CSS + TRACE_PRINT_CSS : '');
 }

@@ -1,15 +1,19 @@
 /**
  * HTML rendering of a built table (`buildTable`): a real `<table>` with `<caption>`, a `<thead>` that the
  * print CSS repeats on every page, row headers (`<th scope="row">`) for screen readers, and the table's
- * population, visit, units, method and footnotes underneath. Every text goes through `escapeHtml`.
+ * population, visit, units, method and footnotes underneath. Every text goes through `escapeHtml`. A cell
+ * with a subject trace (closed report) opens to its subjects (./trace-html.ts).
  */
 import { escapeHtml } from './escape.ts';
 import type { BuiltRow, BuiltTable } from './tables.ts';
+import type { CountTrace } from '../core/ard.ts';
+import { traceCellHtml, type TraceReference } from './trace-html.ts';
 
 const MAX_INDENT = 4;
 
 function metaLine(t: BuiltTable): string {
-  const parts = [`Population: ${t.population}`];
+  // An empty population (tables that are not about subjects, e.g. validation.html) shows no "Population:".
+  const parts = t.population === '' ? [] : [`Population: ${t.population}`];
   if (t.visit !== null) parts.push(`Visit: ${t.visit}`);
   if (t.units !== null) parts.push(`Units: ${t.units}`);
   return parts.map(escapeHtml).join(' · ');
@@ -23,15 +27,49 @@ function headerRow(t: BuiltTable): string {
   return `<tr><th scope="col" class="stub">${escapeHtml(t.stubHeader)}</th>${cells.join('')}</tr>`;
 }
 
-function bodyRow(r: BuiltRow): string {
+/**
+ * A traced list already shown nearby is referred to rather than repeated (the closed report would
+ * otherwise carry the same lists several times):
+ * - a cell whose trace equals that of a cell above it in the same column (e.g. the unstratified and exact
+ *   rows of the primary table count the same subjects as the primary row) names that row;
+ * - a cell that counts exactly the subjects of two or more traced cells to its left together (a Total
+ *   column; checked here against the ARD lists, subject by subject with their reasons) names those columns.
+ * `seen` maps column + trace to the first row's label; only rows whose label is unique in the table are
+ * referred to (a "Grade 2" under several preferred terms would be ambiguous).
+ */
+function traceReference(r: BuiltRow, i: number, columns: readonly string[], seen: Map<string, string>, unique: ReadonlySet<string>): TraceReference | undefined {
+  const trace = r.traces![i]!;
+  if (trace.counted.length + (trace.notCounted?.length ?? 0) === 0) return undefined; // "None." is shorter
+  const key = `${i}\u0000${JSON.stringify(trace)}`;
+  const first = seen.get(key);
+  if (first !== undefined) return { kind: 'row', label: first };
+  if (unique.has(r.label)) seen.set(key, r.label);
+  const left = (r.traces ?? []).slice(0, i).map((t, j) => ({ t, label: columns[j] })).filter((x): x is { t: CountTrace; label: string } => x.t !== null && x.t.notCounted === undefined);
+  if (trace.notCounted !== undefined || left.length < 2) return undefined;
+  const together = left.flatMap((x) => x.t.counted).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return JSON.stringify(together) === JSON.stringify(trace.counted) ? { kind: 'columns', labels: left.map((x) => x.label) } : undefined;
+}
+
+function bodyRow(r: BuiltRow, columns: readonly string[], seen: Map<string, string>, unique: ReadonlySet<string>): string {
   const indent = `indent-${Math.min(Math.max(0, Math.trunc(r.indent)), MAX_INDENT)}`;
   const cls = r.heading ? `${indent} row-heading` : indent;
-  const cells = r.cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('');
+  const cells = r.cells
+    .map((c, i) => {
+      const trace = r.traces?.[i] ?? null;
+      if (trace === null) return `<td>${escapeHtml(c)}</td>`;
+      return `<td class="traced">${traceCellHtml(c, trace, traceReference(r, i, columns, seen, unique))}</td>`;
+    })
+    .join('');
   return `<tr><th scope="row" class="${cls}">${escapeHtml(r.label)}</th>${cells}</tr>`;
 }
 
 /** The HTML of one table, as a `<figure class="report-table">` with its notes. */
 export function renderTableHtml(t: BuiltTable): string {
+  const seen = new Map<string, string>();
+  const columns = t.header.map((h) => h.label);
+  const labelCount = new Map<string, number>();
+  for (const r of t.rows) labelCount.set(r.label, (labelCount.get(r.label) ?? 0) + 1);
+  const unique = new Set([...labelCount].filter(([, n]) => n === 1).map(([l]) => l));
   const notes: string[] = [];
   if (t.method !== null) notes.push(`<p class="table-method">Method: ${escapeHtml(t.method)}</p>`);
   if (t.footnotes.length > 0) {
@@ -42,7 +80,7 @@ export function renderTableHtml(t: BuiltTable): string {
     `<table>`,
     `<caption><span class="table-title">${escapeHtml(t.title)}</span><span class="table-meta">${metaLine(t)}</span></caption>`,
     `<thead>${headerRow(t)}</thead>`,
-    `<tbody>${t.rows.map(bodyRow).join('')}</tbody>`,
+    `<tbody>${t.rows.map((r) => bodyRow(r, columns, seen, unique)).join('')}</tbody>`,
     `</table>`,
     ...notes,
     `</figure>`,

@@ -19,8 +19,12 @@
  * `scale` multiplies numeric estimates for display (100 shows a risk difference in percentage points).
  * A record that is absent or has a null value is shown as "–" and the table gets the footnote MISSING_FOOTNOTE.
  * Two records matching one cell is an error (the ARD is ambiguous).
+ *
+ * Traceability: a count cell (kinds `n`, `n-pct`) whose `n` record carries a subject trace (ArdRecord
+ * `subjects`) keeps it in `BuiltRow.traces`, so the closed report can open the count to its subjects. The
+ * trace is passed through as the analysis made it, never recomputed here.
  */
-import type { ArdRecord } from '../core/ard.ts';
+import type { ArdRecord, CountTrace } from '../core/ard.ts';
 import { InputError } from '../core/errors.ts';
 import {
   MISSING,
@@ -108,6 +112,8 @@ export interface BuiltRow {
   indent: number;
   heading: boolean;
   cells: string[];
+  /** Per cell, the subjects behind its count (from the ARD), or null; absent when no cell is traced. */
+  traces?: (CountTrace | null)[];
 }
 
 /** A table filled from the ARD, every cell already formatted: the input of `renderTableHtml`. */
@@ -123,6 +129,9 @@ export interface BuiltTable {
   rows: BuiltRow[];
   footnotes: string[];
 }
+
+/** Footnote added to any table with a traced count (closed report). */
+export const TRACE_FOOTNOTE = 'Each count opens (click it) to list the subjects behind it and the rule that counted each.';
 
 /** Footnote added to any table showing MISSING. */
 export const MISSING_FOOTNOTE = `${MISSING} Not available: no value in the analysis results data (not estimable or not computed).`;
@@ -150,14 +159,18 @@ class ArdIndex {
   static key(...parts: (string | null)[]): string {
     return JSON.stringify(parts);
   }
-  /** The value of the one matching record; null when absent or null. */
-  value(c: CellKey, statistic: string): number | string | null {
+  /** The one matching record, or null when absent. */
+  record(c: CellKey, statistic: string): ArdRecord | null {
     const found = this.map.get(ArdIndex.key(c.analysis, c.population, c.parameter, c.category, c.visit, c.group, statistic));
     if (!found) return null;
     if (found.length > 1) {
       throw new InputError('records', `${found.length} ARD records match one cell: ${JSON.stringify({ ...c, statistic })}`);
     }
-    return found[0].value;
+    return found[0];
+  }
+  /** The value of the one matching record; null when absent or null. */
+  value(c: CellKey, statistic: string): number | string | null {
+    return this.record(c, statistic)?.value ?? null;
   }
   number(c: CellKey, statistic: string): number | null {
     const v = this.value(c, statistic);
@@ -254,8 +267,10 @@ export function buildTable(spec: TableSpec, records: readonly ArdRecord[]): Buil
   const ix = new ArdIndex(records);
   const header = spec.columns.map((col) => headerCell(ix, spec, col));
   let anyMissing = false;
+  let anyTrace = false;
   const rows: BuiltRow[] = spec.rows.map((row) => {
     if (row.type === 'heading') return { label: row.label, indent: row.indent ?? 0, heading: true, cells: spec.columns.map(() => '') };
+    const traces: (CountTrace | null)[] = [];
     const cells = spec.columns.map((col) => {
       const key: CellKey = {
         analysis: row.analysis ?? spec.analysis,
@@ -265,13 +280,19 @@ export function buildTable(spec: TableSpec, records: readonly ArdRecord[]): Buil
         visit: row.visit !== undefined ? row.visit : (spec.visit ?? null),
         group: col.group,
       };
-      const cell = formatCell(ix, key, row, col.kind ?? row.kind);
+      const kind = col.kind ?? row.kind;
+      const cell = formatCell(ix, key, row, kind);
       if (cell.missing) anyMissing = true;
+      traces.push(kind === 'n' || kind === 'n-pct' ? (ix.record(key, 'n')?.subjects ?? null) : null);
       return cell.text;
     });
-    return { label: row.label, indent: row.indent ?? 0, heading: false, cells };
+    const built: BuiltRow = { label: row.label, indent: row.indent ?? 0, heading: false, cells };
+    if (!traces.some((t) => t !== null)) return built;
+    anyTrace = true;
+    return { ...built, traces };
   });
   const footnotes = [...(spec.footnotes ?? [])];
+  if (anyTrace) footnotes.push(TRACE_FOOTNOTE);
   if (anyMissing) footnotes.push(MISSING_FOOTNOTE);
   return {
     id: spec.id,

@@ -8,7 +8,7 @@
  * coding does not produce, is counted over both and shown under the first).
  */
 import { ard, type ArdRecord } from '../core/ard.ts';
-import { countSubjectSet } from './count-subjects.ts';
+import { countSubjectSet, describeSubjects, recordsBySubject } from './count-subjects.ts';
 import { TOTAL, type SubjectGroup } from './population-groups.ts';
 
 /** The ADAE variables read. */
@@ -45,10 +45,11 @@ function totalOf(ids: ReadonlySet<string>, total: ReadonlySet<string>): number {
  * Incidence by SOC and PT. `events` should already be restricted to the events to count (e.g. TRTEMFL = 'Y');
  * subjects outside the groups are ignored.
  */
-export function aeBySocPt(
-  events: readonly SocPtEvent[],
+export function aeBySocPt<E extends SocPtEvent>(
+  events: readonly E[],
   groups: readonly SubjectGroup[],
   key: { analysis: string; population: string; method?: string | null },
+  describe?: (qualifying: readonly E[]) => string,
 ): { order: SocNode[]; records: ArdRecord[] } {
   const total = groups.find((g) => g.label === TOTAL)?.subjects ?? new Set(groups.flatMap((g) => [...g.subjects]));
   const any = new Set<string>();
@@ -70,15 +71,17 @@ export function aeBySocPt(
         .sort((a, b) => compareFrequency({ name: a.term, total: a.total }, { name: b.term, total: b.total })),
     }))
     .sort((a, b) => compareFrequency({ name: a.soc, total: a.total }, { name: b.soc, total: b.total }));
-  const records: ArdRecord[] = [...countSubjectSet(any, groups, { ...key, parameter: 'ANY', category: null })];
+  // With `describe`, each count is traced to its subjects and their qualifying events of the row.
+  const reasons = (predicate: (e: E) => boolean) => (describe === undefined ? undefined : describeSubjects(recordsBySubject(events, predicate), describe));
+  const records: ArdRecord[] = [...countSubjectSet(any, groups, { ...key, parameter: 'ANY', category: null }, reasons(() => true))];
   const donePt = new Set<string>();
   for (const s of order) {
-    records.push(...countSubjectSet(bySoc.get(s.soc)!, groups, { ...key, parameter: 'AEBODSYS', category: s.soc }));
+    records.push(...countSubjectSet(bySoc.get(s.soc)!, groups, { ...key, parameter: 'AEBODSYS', category: s.soc }, reasons((e) => e.AEBODSYS === s.soc)));
     for (const t of s.terms) {
       if (donePt.has(t.term)) continue;
       donePt.add(t.term);
       records.push(ard({ ...key, parameter: 'AEDECOD', category: t.term, statistic: 'soc', value: s.soc }));
-      records.push(...countSubjectSet(byPt.get(t.term)!, groups, { ...key, parameter: 'AEDECOD', category: t.term }));
+      records.push(...countSubjectSet(byPt.get(t.term)!, groups, { ...key, parameter: 'AEDECOD', category: t.term }, reasons((e) => e.AEDECOD === t.term)));
     }
   }
   return { order, records };

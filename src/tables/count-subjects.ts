@@ -3,8 +3,12 @@
  * (the incidence convention of ICH E3 §12.2 and FDA safety tables: "number (%) of subjects with ≥ 1 event"),
  * never the number of records. Every group gets its `n` and `pct` record, also when n = 0, so the report
  * shows "0 (0.0 %)" rather than a blank. `pct` is a proportion in [0, 1] of the group's N (null when N = 0).
+ *
+ * Traceability (closed report): given the reason each subject is counted (`SubjectReasons`, e.g. the
+ * qualifying adverse events), every `n` record carries the subjects it counts (ArdRecord `subjects`).
  */
-import { ard, type ArdRecord } from '../core/ard.ts';
+import { ard, countTrace, type ArdRecord, type TraceSubject } from '../core/ard.ts';
+import { InputError } from '../core/errors.ts';
 import { proportion, type SubjectGroup } from './population-groups.ts';
 
 /** The fixed dimensions of the records one table row produces. */
@@ -22,16 +26,51 @@ export function headerNRecords(key: Omit<RowKey, 'category' | 'visit'>, groups: 
   return groups.map((g) => ard({ ...key, category: null, visit: null, group: g.label, statistic: 'N', value: g.subjects.size }));
 }
 
-/** n and pct records of every group for the subjects in `subjects` (those outside a group are ignored). */
-export function countSubjectSet(subjects: ReadonlySet<string>, groups: readonly SubjectGroup[], key: RowKey): ArdRecord[] {
+/**
+ * USUBJID → why the subject is counted: the rule or qualifying records (`reason`, shared by the subjects it
+ * applies to) and optional subject-specific `values`, as shown in the closed report.
+ */
+export type SubjectReasons = ReadonlyMap<string, Omit<TraceSubject, 'id'>>;
+
+/**
+ * n and pct records of every group for the subjects in `subjects` (those outside a group are ignored).
+ * With `reasons`, each `n` record carries the trace of the subjects it counts.
+ * @throws InputError when `reasons` lacks a counted subject.
+ */
+export function countSubjectSet(subjects: ReadonlySet<string>, groups: readonly SubjectGroup[], key: RowKey, reasons?: SubjectReasons): ArdRecord[] {
   const out: ArdRecord[] = [];
   for (const g of groups) {
-    let n = 0;
-    for (const id of g.subjects) if (subjects.has(id)) n++;
-    out.push(ard({ ...key, group: g.label, statistic: 'n', value: n }));
+    const counted: string[] = [];
+    for (const id of g.subjects) if (subjects.has(id)) counted.push(id);
+    const n = counted.length;
+    const trace = reasons === undefined ? undefined : countTrace(counted.map((id) => ({ id, ...reasonOf(reasons, id, key) })));
+    out.push(ard({ ...key, group: g.label, statistic: 'n', value: n, subjects: trace }));
     out.push(ard({ ...key, group: g.label, statistic: 'pct', value: proportion(n, g.subjects.size) }));
   }
   return out;
+}
+
+function reasonOf(reasons: SubjectReasons, id: string, key: RowKey): Omit<TraceSubject, 'id'> {
+  const r = reasons.get(id);
+  if (r === undefined) throw new InputError('reasons', `no trace reason for counted subject ${JSON.stringify(id)} (${key.analysis}, ${key.parameter}${key.category ? `, ${key.category}` : ''})`);
+  return r;
+}
+
+/** The records satisfying `predicate`, by USUBJID (record order kept). */
+export function recordsBySubject<R extends { USUBJID: string }>(records: readonly R[], predicate: (r: R) => boolean): Map<string, R[]> {
+  const m = new Map<string, R[]>();
+  for (const r of records) {
+    if (!predicate(r)) continue;
+    const list = m.get(r.USUBJID);
+    if (list) list.push(r);
+    else m.set(r.USUBJID, [r]);
+  }
+  return m;
+}
+
+/** The reason of every subject from its records (`describe` states the rule, e.g. the qualifying AE terms). */
+export function describeSubjects<R>(bySubject: ReadonlyMap<string, readonly R[]>, describe: (records: readonly R[]) => string): Map<string, Omit<TraceSubject, 'id'>> {
+  return new Map([...bySubject].map(([id, rs]) => [id, { reason: describe(rs) }]));
 }
 
 /** USUBJIDs with at least one record satisfying `predicate`. */
@@ -42,9 +81,18 @@ export function subjectsWith<R extends { USUBJID: string }>(records: readonly R[
 }
 
 /**
- * Number (%) of subjects of each group with ≥ 1 record satisfying `predicate`, each subject counted once.
+ * Number (%) of subjects of each group with ≥ 1 record satisfying `predicate`, each subject counted once;
+ * with `describe`, each count is traced to its subjects and their qualifying records.
  * @example countSubjects(adae, groups, (r) => r.AESER === 'Y', { analysis: 'safety-overview', population: 'SAF', parameter: 'SERIOUS' })
  */
-export function countSubjects<R extends { USUBJID: string }>(records: readonly R[], groups: readonly SubjectGroup[], predicate: (r: R) => boolean, key: RowKey): ArdRecord[] {
-  return countSubjectSet(subjectsWith(records, predicate), groups, key);
+export function countSubjects<R extends { USUBJID: string }>(
+  records: readonly R[],
+  groups: readonly SubjectGroup[],
+  predicate: (r: R) => boolean,
+  key: RowKey,
+  describe?: (qualifying: readonly R[]) => string,
+): ArdRecord[] {
+  if (describe === undefined) return countSubjectSet(subjectsWith(records, predicate), groups, key);
+  const bySubject = recordsBySubject(records, predicate);
+  return countSubjectSet(new Set(bySubject.keys()), groups, key, describeSubjects(bySubject, describe));
 }

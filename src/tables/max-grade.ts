@@ -5,7 +5,7 @@
  * "subjects by worst grade" (tern `count_occurrences_by_grade`).
  */
 import type { ArdRecord } from '../core/ard.ts';
-import { countSubjectSet, type RowKey } from './count-subjects.ts';
+import { countSubjectSet, describeSubjects, recordsBySubject, type RowKey } from './count-subjects.ts';
 import type { SubjectGroup } from './population-groups.ts';
 import { MISSING_LEVEL } from './summarize-categorical.ts';
 
@@ -25,19 +25,26 @@ export function worstLevelBySubject<R extends { USUBJID: string }>(events: reado
   return new Map([...best].map(([id, r]) => [id, r < 0 ? MISSING_LEVEL : levels[r]]));
 }
 
-/** n, pct records per group and level (levels in the order given, then "Missing"). */
+/**
+ * n, pct records per group and level (levels in the order given, then "Missing"). With `describe`, each
+ * count is traced to its subjects and the events at their worst level (all their events for "Missing").
+ */
 export function countByWorstLevel<R extends { USUBJID: string }>(
   events: readonly R[],
   groups: readonly SubjectGroup[],
   levels: readonly string[],
   levelOf: (r: R) => string | null,
   key: Omit<RowKey, 'category'>,
+  describe?: (atWorst: readonly R[]) => string,
 ): ArdRecord[] {
   const worst = worstLevelBySubject(events, levels, levelOf);
+  const reasons = describe === undefined
+    ? undefined
+    : describeSubjects(recordsBySubject(events, (e) => worst.get(e.USUBJID) === MISSING_LEVEL || levelOf(e) === worst.get(e.USUBJID)), describe);
   const out: ArdRecord[] = [];
   for (const level of [...levels, MISSING_LEVEL]) {
     const ids = new Set([...worst].filter(([, l]) => l === level).map(([id]) => id));
-    out.push(...countSubjectSet(ids, groups, { ...key, category: level }));
+    out.push(...countSubjectSet(ids, groups, { ...key, category: level }, reasons));
   }
   return out;
 }

@@ -19,6 +19,13 @@ export function shiftCategory(baseline: string, worst: string): string {
 export interface SubjectShift {
   baseline: string | null;
   worst: string | null;
+  /** The values behind the two levels (e.g. "BL 128 g/L; worst 96 g/L, day 43"), for the closed report's trace. */
+  values?: string;
+}
+
+/** The trace reason of a cell: "baseline 0 → worst 2" (levels as in the ARD category). */
+export function shiftReason(baseline: string, worst: string): string {
+  return `baseline ${baseline} → worst ${worst}`;
 }
 
 /**
@@ -34,21 +41,29 @@ export function worstLevel(levelsSeen: readonly (string | null)[], levels: reado
   return best < 0 ? null : levels[best];
 }
 
-/** n, pct records (denominator = group N) for every baseline × worst cell, "Missing" included on both sides. */
-export function shiftTable(shifts: ReadonlyMap<string, SubjectShift>, groups: readonly SubjectGroup[], levels: readonly string[], key: Omit<RowKey, 'category'>): ArdRecord[] {
+/**
+ * n, pct records (denominator = group N) for every baseline × worst cell, "Missing" included on both sides.
+ * With `trace`, each count carries its subjects: reason = the cell (`shiftReason`), values = the shift's
+ * `values` when given.
+ */
+export function shiftTable(shifts: ReadonlyMap<string, SubjectShift>, groups: readonly SubjectGroup[], levels: readonly string[], key: Omit<RowKey, 'category'>, options: { trace?: boolean } = {}): ArdRecord[] {
   const all = [...levels, MISSING_LEVEL];
   const cell = new Map<string, Set<string>>();
+  const reasons = new Map<string, { reason: string; values?: string }>();
   for (const g of groups) {
     for (const id of g.subjects) {
       const s = shifts.get(id);
-      const c = shiftCategory(s?.baseline ?? MISSING_LEVEL, s?.worst ?? MISSING_LEVEL);
+      const b = s?.baseline ?? MISSING_LEVEL;
+      const w = s?.worst ?? MISSING_LEVEL;
+      const c = shiftCategory(b, w);
       (cell.get(c) ?? cell.set(c, new Set()).get(c)!).add(id);
+      reasons.set(id, s?.values === undefined ? { reason: shiftReason(b, w) } : { reason: shiftReason(b, w), values: s.values });
     }
   }
   const out: ArdRecord[] = [];
   for (const b of all) for (const w of all) {
     const c = shiftCategory(b, w);
-    out.push(...countSubjectSet(cell.get(c) ?? new Set(), groups, { ...key, category: c }));
+    out.push(...countSubjectSet(cell.get(c) ?? new Set(), groups, { ...key, category: c }, options.trace ? reasons : undefined));
   }
   return out;
 }

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ard } from '../../src/core/ard.ts';
 import { InputError } from '../../src/core/errors.ts';
-import { findArmLeaks, openRecords } from '../../src/report/blinding.ts';
+import { assertOpenReportBlind, findArmLeaks, findSubjectLeaks, openRecords } from '../../src/report/blinding.ts';
 
 const ids = { armLabels: ['UC-MSC', 'MMF'], armCodes: ['MSC', 'MMF'] };
 
@@ -53,6 +53,30 @@ test('openRecords: keeps only pooled records that do not name an arm', () => {
     ard({ ...b, parameter: 'MSCS_INFUSED', group: 'Total', value: 7 }),
   ];
   assert.equal(openRecords(records, ids).map((r) => r.value), [1, 2, 7]);
+});
+
+test('findSubjectLeaks: every USUBJID as a whole word, raw or escaped; longer IDs and other text are not hits', () => {
+  const subjects = ['NCT1-01-0001', 'NCT1-01-0002', "S&'3"];
+  const text = '<li>NCT1-01-0001</li> NCT1-01-00012 xNCT1-01-0002 <pre>&quot;S&amp;&#39;3&quot;</pre> NCT1-01-000';
+  const hits = findSubjectLeaks(text, subjects);
+  assert.equal(hits.map((h) => h.term), ['NCT1-01-0001', "S&'3"]);
+  assert.is(hits[1].matched, 'S&amp;&#39;3');
+  assert.equal(findSubjectLeaks('no subjects here', subjects), []);
+  assert.throws(() => findSubjectLeaks('x', ['']), (e: unknown) => e instanceof InputError && e.argument === 'subjectIds');
+});
+
+test('assertOpenReportBlind: passes a clean page; a planted USUBJID or arm code stops the open report', () => {
+  const clean = '<p>Pooled: 62 (54.9 %)</p>';
+  assertOpenReportBlind(clean, ids, ['NCT1-01-0001']);
+  assert.throws(() => assertOpenReportBlind(`${clean}<td>NCT1-01-0001</td>`, ids, ['NCT1-01-0001']), (e: unknown) => e instanceof Error && /1 subject identifier occurrence/.test(e.message) && /not written/.test(e.message));
+  assert.throws(() => assertOpenReportBlind(`${clean} MMF`, ids, ['NCT1-01-0001']), (e: unknown) => e instanceof Error && /arm label\/code/.test(e.message));
+});
+
+test('openRecords: drops the subject trace of the pooled records it keeps', () => {
+  const trace = { counted: [{ id: 'NCT1-01-0001', reason: 'Nausea (Grade 1)' }] };
+  const kept = openRecords([ard({ analysis: 'safety-overview', population: 'SAF', parameter: 'ANY_TEAE', group: 'Total', statistic: 'n', value: 1, subjects: trace })], ids);
+  assert.equal(kept, [ard({ analysis: 'safety-overview', population: 'SAF', parameter: 'ANY_TEAE', group: 'Total', statistic: 'n', value: 1 })]);
+  assert.not.ok('subjects' in kept[0]);
 });
 
 test.run();

@@ -1,5 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { assertThrowsInputError } from '../helpers/throws.ts';
 import { InputError } from '../../src/core/errors.ts';
 import {
   formatCountPercent,
@@ -14,16 +15,6 @@ import {
   ROUNDING_RULES,
 } from '../../src/report/format.ts';
 
-function throwsInput(fn: () => unknown, argument: string): void {
-  try {
-    fn();
-  } catch (e) {
-    assert.instance(e, InputError);
-    assert.is((e as InputError).argument, argument);
-    return;
-  }
-  assert.unreachable(`expected InputError(${argument})`);
-}
 
 test('formatNumber: half away from zero on the decimal value (1.005 → 1.01, not toFixed\'s 1.00)', () => {
   assert.is(formatNumber(1.005, 2), '1.01');
@@ -43,10 +34,10 @@ test('formatNumber: no negative zero; exponent notation inputs', () => {
 });
 
 test('formatNumber: bad arguments throw InputError naming the argument', () => {
-  throwsInput(() => formatNumber(Number.NaN, 1), 'value');
-  throwsInput(() => formatNumber(Infinity, 1), 'value');
-  throwsInput(() => formatNumber(1, 1.5), 'decimals');
-  throwsInput(() => formatNumber(1, -1), 'decimals');
+  assertThrowsInputError(() => formatNumber(Number.NaN, 1), 'value');
+  assertThrowsInputError(() => formatNumber(Infinity, 1), 'value');
+  assertThrowsInputError(() => formatNumber(1, 1.5), 'decimals');
+  assertThrowsInputError(() => formatNumber(1, -1), 'decimals');
 });
 
 test('formatPercent / formatCountPercent: 1 decimal, zero count as "0 (0.0 %)"', () => {
@@ -56,9 +47,9 @@ test('formatPercent / formatCountPercent: 1 decimal, zero count as "0 (0.0 %)"',
   assert.is(formatCountPercent(3, null), `3 (${MISSING})`);
   // 1/8 = 12.5 % exactly; 1/16 = 6.25 % → 6.3 % (half away from zero)
   assert.is(formatPercent(1 / 16), '6.3 %');
-  throwsInput(() => formatPercent(1.2), 'proportion');
-  throwsInput(() => formatCountPercent(-1, 0), 'n');
-  throwsInput(() => formatCountPercent(1.5, 0), 'n');
+  assertThrowsInputError(() => formatPercent(1.2), 'proportion');
+  assertThrowsInputError(() => formatCountPercent(-1, 0), 'n');
+  assertThrowsInputError(() => formatCountPercent(1.5, 0), 'n');
 });
 
 test('formatPValue: 3 decimals, "< 0.001" and "> 0.999"', () => {
@@ -69,8 +60,8 @@ test('formatPValue: 3 decimals, "< 0.001" and "> 0.999"', () => {
   assert.is(formatPValue(0.001), '0.001');
   assert.is(formatPValue(0.9995), '> 0.999');
   assert.is(formatPValue(1), '> 0.999');
-  throwsInput(() => formatPValue(-0.1), 'p');
-  throwsInput(() => formatPValue(Number.NaN), 'p');
+  assertThrowsInputError(() => formatPValue(-0.1), 'p');
+  assertThrowsInputError(() => formatPValue(Number.NaN), 'p');
 });
 
 test('composite cells: mean (SD), median (Q1–Q3), min–max, estimate (lower, upper); missing parts as "–"', () => {

@@ -97,4 +97,14 @@ test('pageHtml: invalid blinding, data cut, ids and missing SVGs throw InputErro
   arg(() => pageHtml(page, new Map()), 'svgs');
 });
 
+test('pageHtml: an open page with a subject-traced table is refused (subject-level data never reaches the open report)', () => {
+  const table = { id: 't', title: 'T', population: 'SAF', visit: null, units: null, method: null, stubHeader: '', header: [{ label: 'Total', n: null }], footnotes: [] };
+  const traced = { ...table, rows: [{ label: 'Any TEAE', indent: 0, heading: false, cells: ['1 (50.0 %)'], traces: [{ counted: [{ id: 'S1', reason: 'Nausea (Grade 1)' }] }] }] };
+  const page = (blinding: 'open' | 'closed', t: typeof table & { rows: unknown[] }) =>
+    pageHtml({ title: 'R', blinding, dataCut: '2021-06-01', sections: [{ id: 's', title: 'S', blocks: [{ kind: 'table', table: t as typeof traced }] }] }, new Map());
+  assert.throws(() => page('open', traced), (e: unknown) => e instanceof InputError && e.argument === 'sections[0].blocks[0]' && /subject-level/.test(e.message));
+  assert.ok(page('closed', traced).includes('<details class="trace">'));
+  assert.not.ok(page('open', { ...table, rows: [{ ...traced.rows[0], traces: undefined }] }).includes('S1'));
+});
+
 test.run();

@@ -145,4 +145,63 @@ test('renderTableHtml: labels, cells and footnotes are HTML-escaped', () => {
   assert.match(html, '&lt;script&gt;alert(1)&lt;/script&gt;&quot;onload=');
 });
 
+test('traced counts: the n record\'s trace reaches the built row and renders as <details>, escaped; equal traces in a column refer to the first row', () => {
+  const trace = { counted: [{ id: 'S<1>', reason: 'CR', values: 'UP24 <0.05' }, { id: 'S2', reason: 'NR & more' }] };
+  const recs = [
+    ...records(),
+    ...['RESP', 'RESP2'].flatMap((parameter) => [
+      ard({ ...base, group: 'A', parameter, statistic: 'n', value: 2, subjects: trace }),
+      ard({ ...base, group: 'A', parameter, statistic: 'pct', value: 0.5 }),
+      ard({ ...base, group: 'B', parameter, statistic: 'n', value: 0 }),
+      ard({ ...base, group: 'B', parameter, statistic: 'pct', value: 0 }),
+    ]),
+  ];
+  const t = buildTable({ ...spec(), columns: [{ group: 'A' }, { group: 'B' }], rows: [
+    { type: 'stat', label: 'Responders', parameter: 'RESP', visit: null, kind: 'n-pct' },
+    { type: 'stat', label: 'Again', parameter: 'RESP2', visit: null, kind: 'n-pct' },
+    { type: 'stat', label: 'Age', parameter: 'AGE', visit: null, kind: 'mean-sd' },
+  ] }, recs);
+  assert.equal(t.rows[0].traces, [trace, null]);
+  assert.is(t.rows[2].traces, undefined, 'a row without traced counts has no traces');
+  const html = renderTableHtml(t);
+  assert.ok(html.includes('<td class="traced"><details class="trace"><summary>2 (50.0 %)</summary>'));
+  assert.ok(html.includes('<b>CR</b> (1)<br><i>S&lt;1&gt;</i>: UP24 &lt;0.05'));
+  assert.ok(html.includes('<b>NR &amp; more</b> (1): <i>S2</i>'));
+  assert.ok(html.includes('The same 2 subjects, for the same reasons, as in the row “Responders” of this column.'));
+  assert.is(html.split('S&lt;1&gt;').length - 1, 1, 'the list is not repeated');
+  assert.ok(html.includes('<td>0 (0.0 %)</td>'), 'an untraced count stays plain');
+});
+
+test('traced counts: a Total cell counting exactly the subjects of the arm cells refers to them; any difference lists it in full', () => {
+  const a = { counted: [{ id: 'S3', reason: 'Nausea (Grade 1)' }] };
+  const b = { counted: [{ id: 'S1', reason: 'Rash (Grade 2)' }] };
+  const union = { counted: [b.counted[0], a.counted[0]] };
+  const other = { counted: [b.counted[0], { id: 'S3', reason: 'Nausea (Grade 2)' }] };
+  const recs = [...records(), ...(['AE1', 'AE2'] as const).flatMap((parameter) => [
+    ard({ ...base, group: 'A', parameter, statistic: 'n', value: 1, subjects: a }),
+    ard({ ...base, group: 'B', parameter, statistic: 'n', value: 1, subjects: b }),
+    ard({ ...base, group: 'Total', parameter, statistic: 'n', value: 2, subjects: parameter === 'AE1' ? union : other }),
+  ])];
+  const t = buildTable({ ...spec(), rows: [
+    { type: 'stat', label: 'AE1', parameter: 'AE1', visit: null, kind: 'n' },
+    { type: 'stat', label: 'AE2', parameter: 'AE2', visit: null, kind: 'n' },
+  ] }, recs);
+  const [row1, row2] = renderTableHtml(t).split('<tr>').slice(-2);
+  assert.ok(row1.includes('The 2 subjects of the columns “A” and “B” together, for the same reasons.'));
+  assert.is(row1.split('S3').length - 1, 1, 'Total does not repeat the list');
+  assert.ok(row2.includes('<b>Nausea (Grade 2)</b> (1): <i>S3</i>'), 'a different reason is not a reference');
+});
+
+test('traced counts: a row label used twice in the table is never referred to (it would be ambiguous)', () => {
+  const a = { counted: [{ id: 'S3', reason: 'Nausea (Grade 1)' }] };
+  const recs = [...records(), ...(['P1', 'P2'] as const).map((parameter) => ard({ ...base, group: 'A', parameter, statistic: 'n', value: 1, subjects: a }))];
+  const t = buildTable({ ...spec(), columns: [{ group: 'A' }], rows: [
+    { type: 'stat', label: 'Grade 1', parameter: 'P1', visit: null, kind: 'n' },
+    { type: 'stat', label: 'Grade 1', parameter: 'P2', visit: null, kind: 'n' },
+  ] }, recs);
+  const html = renderTableHtml(t);
+  assert.is(html.split('<i>S3</i>').length - 1, 2);
+  assert.not.ok(html.includes('trace-same'));
+});
+
 test.run();

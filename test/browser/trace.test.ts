@@ -1,0 +1,250 @@
+/**
+ * Browser acceptance (issue 10 item 2): in the closed sample report (reports/sample/report.html, opened from
+ * file:// in Debian's chromium), opening a count lists exactly the subjects the count contains, with the
+ * rule that put each there. The expected sets are computed here, independently of the code under test, from
+ * the ADaM CSVs the same run wrote (reports/sample/adam/adsl.csv, adrs.csv, adae.csv) with a tiny RFC 4180
+ * parser (test/helpers/tiny-csv.ts): FAS responders / non-responders per arm at week 24 (ADRS TOTREM,
+ * reason = RSNREAS), and safety-set subjects with any TEAE, a serious TEAE, a TEAE of grade ≥ 3 and the most frequent preferred term (with
+ * the worst grade named in the reason). Also: every count of the traced tables opens, print media shows an
+ * opened list in full, and the open report has no <details class="trace">.
+ * Screenshots: test/artifacts/trace-primary.png, trace-safety.png, trace-print.png.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { readCsvRows } from '../helpers/tiny-csv.ts';
+import { ARTIFACTS_DIR, openInChromium } from './chromium.ts';
+
+const DIR = 'reports/sample';
+const VISIT = 'Week 24';
+
+const adsl = readCsvRows(join(DIR, 'adam/adsl.csv'));
+const adrs = readCsvRows(join(DIR, 'adam/adrs.csv'));
+const adae = readCsvRows(join(DIR, 'adam/adae.csv'));
+const armLabel = new Map(adsl.map((s) => [s.ARMCD, s.ARM]));
+const arms = [...new Set(adsl.map((s) => s.ARM))].sort();
+const ID = /NCT03580291-\d{2}-\d{4}/;
+const ID_ONLY = /^NCT03580291-\d{2}-\d{4}$/;
+const sorted = (xs: Iterable<string>) => [...xs].sort();
+
+// ── expected sets, from the CSVs ─────────────────────────────────────────────────────────────────────
+/** FAS subjects of an arm (planned arm, ADSL FASFL) with their week-24 TOTREM call. */
+function primaryExpected(arm: string): { responders: string[]; nonResponders: string[]; reason: Map<string, string> } {
+  const fas = adsl.filter((s) => s.FASFL === 'Y' && s.ARM === arm).map((s) => s.USUBJID);
+  const call = new Map(adrs.filter((r) => r.PARAMCD === 'TOTREM' && r.AVISIT === VISIT && r.ANL01FL === 'Y').map((r) => [r.USUBJID, r]));
+  const reason = new Map(fas.map((id) => [id, call.get(id)?.RSNREAS ?? 'NR-MISSING']));
+  return {
+    responders: sorted(fas.filter((id) => call.get(id)?.AVALC === 'Y')),
+    nonResponders: sorted(fas.filter((id) => call.get(id)?.AVALC !== 'Y')),
+    reason,
+  };
+}
+
+/** Safety-set subjects of an arm (actual arm ACTARMCD) with ≥ 1 TEAE satisfying `pred`. */
+function safetyExpected(arm: string, pred: (e: Record<string, string>) => boolean): string[] {
+  const saf = new Set(adsl.filter((s) => s.SAFFL === 'Y' && armLabel.get(s.ACTARMCD) === arm).map((s) => s.USUBJID));
+  return sorted(new Set(adae.filter((e) => e.TRTEMFL === 'Y' && saf.has(e.USUBJID) && pred(e)).map((e) => e.USUBJID)));
+}
+
+const teae = adae.filter((e) => e.TRTEMFL === 'Y');
+const ptCounts = new Map<string, Set<string>>();
+for (const e of teae) (ptCounts.get(e.AEDECOD) ?? ptCounts.set(e.AEDECOD, new Set()).get(e.AEDECOD)!).add(e.USUBJID);
+const topPt = [...ptCounts].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1))[0][0];
+
+// ── reading the page ─────────────────────────────────────────────────────────────────────────────────
+interface Group {
+  reason: string;
+  ids: string[];
+  text: string;
+}
+
+interface OpenedCell {
+  summary: string;
+  /** Each reason group of "Counted" / "Not counted": the reason (<b>), the listed USUBJIDs (<i>), the whole text. */
+  counted: Group[];
+  notCounted: Group[] | null;
+  /** The text of a reference to a list shown elsewhere in the table ("… of the columns … together"), or null. */
+  reference: string | null;
+  bodyVisible: boolean;
+}
+
+/**
+ * Click the count in `row` (row-header text, exact) × `column` (column-header text before its N) of table
+ * `tableId`, then read the opened list. Runs in the page as a string (the Node type check has no DOM lib).
+ */
+async function openCell(page: Page, tableId: string, row: string, column: string): Promise<OpenedCell> {
+  const locate = `(() => {
+    const table = document.querySelector(${JSON.stringify(`#table-${tableId} table`)});
+    if (!table) throw new Error('no table ${tableId}');
+    const heads = [...table.querySelectorAll('thead th')].map((th) => th.childNodes[0] ? th.childNodes[0].textContent.trim() : '');
+    const col = heads.indexOf(${JSON.stringify(column)});
+    const tr = [...table.querySelectorAll('tbody tr')].find((r) => r.querySelector('th').textContent.trim() === ${JSON.stringify(row)});
+    if (col < 1 || !tr) throw new Error('no cell ' + ${JSON.stringify(`${row} × ${column}`)} + ' in ' + JSON.stringify(heads));
+    return tr.children[col];
+  })()`;
+  await page.evaluate(`${locate}.querySelector('details.trace > summary').click()`);
+  return (await page.evaluate(`(() => {
+    const d = ${locate}.querySelector('details.trace');
+    const groups = (sel) => { const box = d.querySelector(sel); return box ? [...box.querySelectorAll('li')].map((li) => ({ reason: li.querySelector('b').textContent, ids: [...li.querySelectorAll('i')].map((i) => i.textContent), text: li.textContent })) : null; };
+    const ref = d.querySelector('.trace-same');
+    return { summary: d.querySelector('summary').textContent, counted: groups('.trace-counted') || [], notCounted: groups('.trace-not-counted'), reference: ref ? ref.textContent : null, bodyVisible: d.open && d.querySelector('.trace-body').getBoundingClientRect().height > 0 };
+  })()`)) as OpenedCell;
+}
+
+/** The subject IDs listed in some groups, and the reason of each; every ID has the trial's USUBJID form. */
+function idsOf(groups: readonly Group[]): { ids: string[]; reason: Map<string, string> } {
+  const reason = new Map<string, string>();
+  const ids: string[] = [];
+  for (const g of groups) {
+    assert.is((g.text.match(new RegExp(ID.source, 'g')) ?? []).length, g.ids.length, `every ID of "${g.reason}" is a listed subject`);
+    for (const id of g.ids) {
+      assert.match(id, ID_ONLY);
+      ids.push(id);
+      reason.set(id, g.reason);
+    }
+  }
+  return { ids: ids.sort(), reason };
+}
+
+const countOf = (summary: string) => Number(/^(\d+)/.exec(summary)?.[1]);
+
+async function screenshotOf(page: Page, selector: string, file: string): Promise<void> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  await page.locator(selector).screenshot({ path: join(ARTIFACTS_DIR, file) });
+}
+
+// ── tests ────────────────────────────────────────────────────────────────────────────────────────────
+test('the sample has two arms, FAS responders and non-responders, and TEAEs to trace', () => {
+  assert.equal(arms, ['MMF', 'UC-MSC']);
+  for (const arm of arms) {
+    const p = primaryExpected(arm);
+    assert.ok(p.responders.length > 10 && p.nonResponders.length > 10, `${arm}: ${p.responders.length} / ${p.nonResponders.length}`);
+  }
+  assert.ok(teae.length > 100);
+});
+
+test('closed report: the primary FAS counts open to exactly the responders and non-responders of ADRS, with their RSNREAS', async () => {
+  const visit = await openInChromium(join(DIR, 'report.html'), {
+    viewport: { width: 1400, height: 1000 },
+    inspect: async (page) => {
+      const out: Record<string, OpenedCell> = {};
+      for (const arm of arms) out[arm] = await openCell(page, 'primary-table-fas', 'Primary: stratified Miettinen–Nurminen (CMH weights)', arm);
+      await screenshotOf(page, '#table-primary-table-fas', 'trace-primary.png');
+      return out;
+    },
+  });
+  assert.equal(visit.consoleErrors, []);
+  assert.equal(visit.externalRequests, []);
+  const cells = visit.inspected as Record<string, OpenedCell>;
+  for (const arm of arms) {
+    const exp = primaryExpected(arm);
+    const cell = cells[arm];
+    assert.ok(cell.bodyVisible, `${arm}: the list is shown when opened`);
+    assert.is(countOf(cell.summary), exp.responders.length, `${arm}: the count shown`);
+    const counted = idsOf(cell.counted);
+    assert.equal(counted.ids, exp.responders, `${arm}: responders listed = ADRS TOTREM responders`);
+    assert.ok(cell.notCounted !== null, `${arm}: the non-responders are listed`);
+    const nonResp = idsOf(cell.notCounted ?? []);
+    assert.equal(nonResp.ids, exp.nonResponders, `${arm}: non-responders listed = FAS minus responders`);
+    // The rule of each subject: the reason group starts with the ADRS reason code (RSNREAS).
+    for (const [id, shown] of [...counted.reason, ...nonResp.reason]) {
+      assert.ok(shown === exp.reason.get(id) || shown.startsWith(`${exp.reason.get(id)}:`), `${id}: shown "${shown}", ADRS RSNREAS ${exp.reason.get(id)}`);
+    }
+    // A responder's line names the values the call was made on.
+    assert.ok(cell.counted.every((g) => /UP24 /.test(g.text)), `${arm}: every responder group shows lab values`);
+    assert.ok(cell.notCounted!.some((g) => g.reason.startsWith('NR-CRITERIA: failed: ')), `${arm}: failed criteria are named`);
+  }
+});
+
+test('closed report: safety counts open to exactly the subjects with the qualifying TEAEs of ADAE', async () => {
+  const rows = [
+    { table: 'safety-overview', row: 'Any TEAE', pred: () => true },
+    { table: 'safety-overview', row: 'Serious TEAE', pred: (e: Record<string, string>) => e.AESER === 'Y' },
+    { table: 'safety-overview', row: 'TEAE of CTCAE v4.0 grade ≥ 3', pred: (e: Record<string, string>) => Number(e.ATOXGR) >= 3 },
+    { table: 'safety-teae-soc-pt', row: topPt, pred: (e: Record<string, string>) => e.AEDECOD === topPt },
+  ];
+  const visit = await openInChromium(join(DIR, 'report.html'), {
+    viewport: { width: 1400, height: 1000 },
+    inspect: async (page) => {
+      const out: OpenedCell[] = [];
+      for (const r of rows) for (const col of [...arms, 'Total']) out.push(await openCell(page, r.table, r.row, col));
+      await screenshotOf(page, '#table-safety-overview', 'trace-safety.png');
+      return out;
+    },
+  });
+  assert.equal(visit.consoleErrors, []);
+  const cells = visit.inspected as OpenedCell[];
+  let k = 0;
+  for (const r of rows) {
+    const shown = new Map<string, string[]>();
+    for (const col of [...arms, 'Total']) {
+      const cell = cells[k++];
+      const expected = col === 'Total' ? sorted(arms.flatMap((a) => safetyExpected(a, r.pred))) : safetyExpected(col, r.pred);
+      let got = idsOf(cell.counted);
+      if (col === 'Total' && cell.reference !== null) {
+        // The Total list is not repeated: the page says it is the arm columns' subjects together.
+        assert.ok(arms.every((a) => cell.reference!.includes(`“${a}”`)) && cell.reference.includes('together'), cell.reference);
+        got = { ids: sorted(arms.flatMap((a) => shown.get(a)!)), reason: got.reason };
+      }
+      shown.set(col, got.ids);
+      assert.equal(got.ids, expected, `${r.row} × ${col}`);
+      assert.is(countOf(cell.summary), expected.length, `${r.row} × ${col}: the count shown`);
+      assert.ok(expected.length > 0 || cell.counted.length === 0);
+      if (r.table === 'safety-teae-soc-pt' && cell.reference === null) {
+        // The reason names the term with the subject's worst grade of it.
+        for (const id of got.ids) {
+          const worst = Math.max(...teae.filter((e) => e.USUBJID === id && e.AEDECOD === topPt).map((e) => Number(e.ATOXGR)));
+          assert.is(got.reason.get(id), `${topPt} (Grade ${worst})`, id);
+        }
+      }
+    }
+  }
+});
+
+test('closed report: every count of the primary, secondary-remission and safety count tables opens; print shows opened lists whole', async () => {
+  const tables = ['primary-table-fas', 'primary-table-pp', 'remission-secondary-table', 'safety-overview', 'safety-teae-soc-pt', 'safety-teae-grade', 'safety-teae-common', 'safety-lab-shift-hgb'];
+  const visit = await openInChromium(join(DIR, 'report.html'), {
+    viewport: { width: 1400, height: 1000 },
+    inspect: async (page) => {
+      const untraced = await page.evaluate(`(() => {
+        const ids = ${JSON.stringify(tables)};
+        const out = {};
+        for (const id of ids) {
+          const cells = [...document.querySelectorAll('#table-' + id + ' tbody td')].filter((td) => /^\\d+ \\(/.test(td.textContent.trim()) || /^\\d+$/.test(td.textContent.trim()));
+          out[id] = { counts: cells.length, untraced: cells.filter((td) => !td.querySelector('details.trace')).map((td) => td.textContent.trim()) };
+        }
+        return out;
+      })()`);
+      await page.evaluate(`document.querySelector('#table-remission-secondary-table details.trace > summary').click()`);
+      await page.emulateMedia({ media: 'print' });
+      const print = await page.evaluate(`(() => {
+        const all = [...document.querySelectorAll('#table-remission-secondary-table details.trace')];
+        const open = all.filter((d) => d.open);
+        const body = open[0].querySelector('.trace-body');
+        const closedHeights = all.filter((d) => !d.open).map((d) => d.getBoundingClientRect().height);
+        return { open: open.length, maxHeight: getComputedStyle(body).maxHeight, clipped: body.scrollHeight > body.clientHeight + 1, tallestClosed: Math.max(...closedHeights) };
+      })()`);
+      await screenshotOf(page, '#table-remission-secondary-table', 'trace-print.png');
+      return { untraced, print };
+    },
+  });
+  const { untraced, print } = visit.inspected as { untraced: Record<string, { counts: number; untraced: string[] }>; print: { open: number; maxHeight: string; clipped: boolean; tallestClosed: number } };
+  for (const id of tables) {
+    assert.ok(untraced[id].counts > 0, `${id}: has counts`);
+    assert.equal(untraced[id].untraced, [], `${id}: counts that do not open`);
+  }
+  assert.is(print.open, 1);
+  assert.is(print.maxHeight, 'none', 'print: no height limit on an opened list');
+  assert.not.ok(print.clipped, 'print: the opened list is not clipped');
+  assert.ok(print.tallestClosed < 40, `print: a closed count stays one line high (${print.tallestClosed}px)`);
+});
+
+test('open report: no trace element, no USUBJID', () => {
+  const html = readFileSync(join(DIR, 'report-open.html'), 'utf8');
+  assert.not.ok(html.includes('<details class="trace">'));
+  assert.not.match(html, ID, 'a USUBJID in the open report');
+});
+
+test.run();
