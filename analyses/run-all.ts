@@ -7,24 +7,25 @@
  * Outputs: adam/*.csv, results/ard.json + results/<analysis>.json, report.html, report-open.html,
  *          data-issues.csv, manifest.json.
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ArdRecord } from '../src/core/ard.ts';
 import { DataError, UsageError } from '../src/core/errors.ts';
 import { readDataLock } from '../src/io/read-data-lock.ts';
 import { issuesToCsv, sortIssues, type DataIssue } from '../src/io/data-issue.ts';
-import { loadPlan } from '../src/plan/load-plan.ts';
+import { loadPlanFile } from '../src/plan/load-plan.ts';
 import { planArms, type Plan } from '../src/plan/plan.ts';
+import { checkPlanDataReferences } from '../src/plan/plan-data-references.ts';
 import { adamToCsv, deriveAdam, type AdamDatasets } from '../src/adam/derive-adam.ts';
 import type { AdslRecord } from '../src/adam/adsl.ts';
 import { renderReportHtml, type ReportSection } from '../src/report/html.ts';
-import { findArmLeaks, openRecords, type ArmIdentifiers } from '../src/report/blinding.ts';
+import { assertOpenReportBlind, openRecords, type ArmIdentifiers } from '../src/report/blinding.ts';
 import { sha256, sha256File } from '../src/pipeline/hash.ts';
 import { computeRunId, manifestToJson, softwareVersions, type Manifest, type ManifestInput } from '../src/pipeline/manifest.ts';
 import type { Analysis, AnalysisInput, ArmInfo, SectionContext } from './framework.ts';
 import { analysesInReportOrder, genericAnalyses, type GenericAnalysis } from './registry.ts';
 import { readAdamFolder, resolveArms } from '../src/adam/read-adam.ts';
 import { appendixSection } from './appendix.ts';
+import { validateForReport } from '../src/validate/run-validation.ts';
 
 export interface RunOptions {
   /** SDTM data-lock folder (the full pipeline). */
@@ -38,7 +39,7 @@ export interface RunOptions {
 }
 
 export interface RunResult {
-  files: Map<string, string>;
+  files: Map<string, string | Uint8Array>;
   runId: string;
   ard: ArdRecord[];
   issues: DataIssue[];
@@ -82,22 +83,31 @@ function sectionsFor(analyses: readonly Pick<Analysis, 'id' | 'sections'>[], byI
   return [...summary, ...sections.filter((s) => s.id !== 'executive-summary')];
 }
 
-/** Run the whole pipeline in memory. @throws DataError / PlanError (exit 1) before anything is written. */
-export async function runTrial(options: RunOptions): Promise<RunResult> {
-  const progress = options.progress ?? (() => undefined);
-  const planText = readFileSync(options.planFile, 'utf8');
-  const plan = loadPlan(planText, basename(options.planFile));
-  const analyses = selectAnalyses(options.only);
-
+/**
+ * Read and validate the lock, then derive ADaM. Its own function so that the SDTM records become
+ * unreachable as soon as ADaM exists: the analyses and reports run with the lock's memory freed
+ * (half of the peak heap on a large lock; bench/pipeline.ts).
+ */
+async function readAndDerive(dataDir: string, plan: Plan, progress: (m: string) => void): Promise<{ adam: AdamDatasets; issues: DataIssue[]; domains: Awaited<ReturnType<typeof readDataLock>>['domains'] }> {
   progress('reading the data lock');
-  const read = await readDataLock(options.dataDir, { arms: planArms(plan) });
-  if (read.issues.some((i) => i.severity === 'fatal')) throw fatalSummary(read.issues, options.dataDir);
+  const read = await readDataLock(dataDir, { arms: planArms(plan) });
+  if (read.issues.some((i) => i.severity === 'fatal')) throw fatalSummary(read.issues, dataDir);
 
   progress('deriving ADaM datasets');
   const derived = deriveAdam(read.lock, plan);
   const issues = sortIssues([...read.issues, ...derived.issues]);
-  if (issues.some((i) => i.severity === 'fatal')) throw fatalSummary(issues, options.dataDir);
-  const adam = derived.datasets;
+  if (issues.some((i) => i.severity === 'fatal')) throw fatalSummary(issues, dataDir);
+  return { adam: derived.datasets, issues, domains: read.domains };
+}
+
+/** Run the whole pipeline in memory. @throws DataError / PlanError (exit 1) before anything is written. */
+export async function runTrial(options: RunOptions): Promise<RunResult> {
+  const progress = options.progress ?? (() => undefined);
+  const { plan, text: planText } = loadPlanFile(options.planFile);
+  const analyses = selectAnalyses(options.only);
+
+  const { adam, issues, domains } = await readAndDerive(options.dataDir, plan, progress);
+  checkPlanDataReferences(plan, basename(options.planFile), adam);
   const arms = armsFromAdsl(plan, adam.adsl);
   const input: AnalysisInput = { plan, adam, arms };
 
@@ -108,20 +118,20 @@ export async function runTrial(options: RunOptions): Promise<RunResult> {
 
   // Manifest inputs: every file the reader saw, hashed; rows from the reader's summary.
   const inputs: ManifestInput[] = [];
-  for (const d of read.domains.filter((x) => x.status === 'read').sort((a, b) => (a.file < b.file ? -1 : 1))) {
+  for (const d of domains.filter((x) => x.status === 'read').sort((a, b) => (a.file < b.file ? -1 : 1))) {
     inputs.push({ file: d.file, sha256: await sha256File(`${options.dataDir}/${d.file}`), rows: d.rows });
   }
   const planSha = sha256(planText);
   const versions = softwareVersions();
   const runId = computeRunId(versions.remit, planSha, inputs);
 
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Uint8Array>();
   for (const [name, csv] of Object.entries(adamToCsv(adam))) files.set(`adam/${name}.csv`, csv);
   files.set('results/ard.json', JSON.stringify(ard, null, 1) + '\n');
   for (const a of analyses) files.set(`results/${a.id}.json`, JSON.stringify(byId.get(a.id) ?? [], null, 1) + '\n');
   files.set('data-issues.csv', issuesToCsv(issues));
 
-  await addReportsAndManifest(files, { plan, planText, analyses, byId, arms, inputs, issues, runId, versions, planSha, progress, options, source: 'sdtm' });
+  await addReportsAndManifest(files, { plan, planText, analyses, byId, arms, inputs, issues, runId, versions, planSha, progress, options, source: 'sdtm', subjectIds: adam.adsl.map((s) => s.USUBJID) });
   return { files, runId, ard, issues, adam };
 }
 
@@ -133,8 +143,7 @@ export async function runTrial(options: RunOptions): Promise<RunResult> {
  */
 export async function runAdamFolder(options: RunOptions): Promise<RunResult> {
   const progress = options.progress ?? (() => undefined);
-  const planText = readFileSync(options.planFile, 'utf8');
-  const plan = loadPlan(planText, basename(options.planFile));
+  const { plan, text: planText } = loadPlanFile(options.planFile);
   const all = genericAnalyses();
   const known = new Map(all.map((a) => [a.id, a]));
   const analyses: GenericAnalysis[] = !options.only || options.only.length === 0
@@ -161,11 +170,11 @@ export async function runAdamFolder(options: RunOptions): Promise<RunResult> {
   const planSha = sha256(planText);
   const versions = softwareVersions();
   const runId = computeRunId(versions.remit, planSha, inputs);
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Uint8Array>();
   files.set('results/ard.json', JSON.stringify(ard, null, 1) + '\n');
   for (const a of analyses) files.set(`results/${a.id}.json`, JSON.stringify(byId.get(a.id) ?? [], null, 1) + '\n');
   files.set('data-issues.csv', issuesToCsv(issues));
-  await addReportsAndManifest(files, { plan, planText, analyses, byId, arms, inputs, issues, runId, versions, planSha, progress, options, source: 'adam' });
+  await addReportsAndManifest(files, { plan, planText, analyses, byId, arms, inputs, issues, runId, versions, planSha, progress, options, source: 'adam', subjectIds: read.datasets.adsl.map((s) => s.USUBJID) });
   return { files, runId, ard, issues, adam: null };
 }
 
@@ -183,10 +192,12 @@ interface ReportInputs {
   progress: (message: string) => void;
   options: { dataDir: string; planFile: string; only?: readonly string[] | null; blinding?: 'closed' | 'open' | 'both' };
   source: 'sdtm' | 'adam';
+  /** Every USUBJID of ADSL: none may appear in the open report. */
+  subjectIds: readonly string[];
 }
 
 /** Render the closed and/or open report (the open one only after the leak check passes), then the manifest. */
-async function addReportsAndManifest(files: Map<string, string>, r: ReportInputs): Promise<void> {
+async function addReportsAndManifest(files: Map<string, string | Uint8Array>, r: ReportInputs): Promise<void> {
   const { plan, planText, analyses, byId, arms, inputs, issues, runId, versions, planSha, progress, options, source } = r;
   const ids: ArmIdentifiers = {
     armLabels: arms.map((a) => a.label),
@@ -198,12 +209,14 @@ async function addReportsAndManifest(files: Map<string, string>, r: ReportInputs
     .filter(([k]) => ['vega', 'vega-lite', 'csv-parse', 'jstat', 'ml-matrix'].includes(k))
     .map(([k, v]) => `${k} ${v}`)
     .join(' · ')}`;
+  progress('validating the statistics against the reference cases');
+  const validation = validateForReport();
   for (const mode of ['closed', 'open'] as const) {
     if (blinding !== 'both' && blinding !== mode) continue;
     progress(`rendering the ${mode} report`);
     const ctx: SectionContext = { plan, arms, blinding: mode };
     const sections = sectionsFor(analyses, byId, ctx, ids);
-    sections.push(appendixSection({ plan, planText, inputs, issues, runId, versions, mode, analyses: analyses.map((a) => a.id) }));
+    sections.push(appendixSection({ plan, planText, inputs, issues, runId, versions, mode, analyses: analyses.map((a) => a.id), validation }));
     const html = await renderReportHtml({
       title: plan.report.title,
       subtitle: plan.study.title,
@@ -214,10 +227,7 @@ async function addReportsAndManifest(files: Map<string, string>, r: ReportInputs
       sections,
     });
     if (mode === 'open') {
-      const leaks = findArmLeaks(html, ids);
-      if (leaks.length > 0) {
-        throw new Error(`the open report would reveal treatment assignment (${leaks.length} occurrence(s), first: ${JSON.stringify(leaks[0])}); it was not written`);
-      }
+      assertOpenReportBlind(html, ids, r.subjectIds);
     }
     files.set(mode === 'closed' ? 'report.html' : 'report-open.html', html);
   }

@@ -4,6 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { exactUnconditionalNITest } from '../src/stats/exact.ts';
+import { emitBenchRow } from './result.ts';
 
 const run = () => exactUnconditionalNITest(85, 115, 80, 115, 0.15);
 const warm = run();
@@ -16,3 +17,4 @@ for (let i = 0; i < 5; i++) {
 times.sort((a, b) => a - b);
 console.log(`exactUnconditionalNITest(85, 115, 80, 115, 0.15): p = ${warm.pValue.toExponential(6)} at p2 = ${warm.nuisanceAtSup.toFixed(6)}`);
 console.log(`median of 5 runs: ${times[2].toFixed(1)} ms (min ${times[0].toFixed(1)}, max ${times[4].toFixed(1)})`);
+emitBenchRow({ benchmark: 'exact unconditional NI test (Chan 1998)', size: '85/115 vs 80/115, margin 0.15', wallMs: times[2], cpuMs: null, peakRssMb: null, note: `median of 5 warm runs; p = ${warm.pValue.toExponential(4)}` });

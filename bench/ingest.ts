@@ -15,6 +15,7 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
+import { emitBenchRow } from './result.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const outDir = join(here, 'out', 'ingest');
@@ -90,6 +91,12 @@ async function child(step: string): Promise<void> {
   process.stdout.write(JSON.stringify(res) + '\n');
 }
 
+const StepLabels: Record<string, string> = {
+  'csv-parse': 'csv-parse alone (ceiling)',
+  'remit-check': 'remit check (typed, validated, not kept)',
+  'remit-keep': 'remit run reader (typed records kept)',
+};
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -125,6 +132,12 @@ async function mainBench(): Promise<void> {
     console.log(`${step.padEnd(12)} wall ${(ms / 1000).toFixed(2).padStart(6)} s ${(mb / (ms / 1000)).toFixed(1).padStart(6)} MB/s (${((100 * base) / ms).toFixed(0).padStart(3)} % of csv-parse)  ` +
       `cpu ${(cpuMs / 1000).toFixed(2).padStart(6)} s ${(mb / (cpuMs / 1000)).toFixed(1).padStart(6)} MB/s (${((100 * baseCpu) / cpuMs).toFixed(0).padStart(3)} %)  ` +
       `peak RSS ${median(rs.map((x) => x.maxRssMb)).toFixed(0).padStart(5)} MB  records ${rs[0].records}, issues ${rs[0].issues}; wall runs: ${rs.map((x) => (x.ms / 1000).toFixed(2)).join(', ')} s`);
+    emitBenchRow({
+      benchmark: `ingestion: ${StepLabels[step] ?? step}`,
+      size: `${rows.toLocaleString('en-US')} LB rows (${mb.toFixed(0)} MB)`,
+      wallMs: ms, cpuMs, peakRssMb: median(rs.map((x) => x.maxRssMb)),
+      note: `${(mb / (ms / 1000)).toFixed(1)} MB/s = ${((100 * base) / ms).toFixed(0)} % of csv-parse (CPU: ${((100 * baseCpu) / cpuMs).toFixed(0)} %); Node start-up excluded`,
+    });
   }
 }
 

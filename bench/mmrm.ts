@@ -7,6 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { fitMMRM, type MmrmRow } from '../src/stats/mmrm.ts';
+import { emitBenchRow } from './result.ts';
 
 /** mulberry32: small deterministic PRNG (public domain). */
 function mulberry32(seed: number): () => number {
@@ -58,4 +59,5 @@ const last = warm.contrasts[warm.contrasts.length - 1];
 console.log(`fitMMRM 230 × 6, UN, REML, Satterthwaite: ${warm.nObservations} obs, converged ${warm.converged} in ${warm.iterations} iterations`);
 console.log(`  ${last.visit}: MSC − MMF ${last.estimate.toFixed(4)} (SE ${last.se.toFixed(4)}, df ${last.df.toFixed(1)})`);
 console.log(`median of 5 runs: ${times[2].toFixed(1)} ms wall (min ${times[0].toFixed(1)}, max ${times[4].toFixed(1)}); ${cpu[2].toFixed(1)} ms CPU`);
+emitBenchRow({ benchmark: 'MMRM fit (UN, REML, Satterthwaite)', size: `230 subjects × 6 visits (${warm.nObservations} obs)`, wallMs: times[2], cpuMs: cpu[2], peakRssMb: null, note: `median of 5 warm runs; ${warm.iterations} iterations` });
 // CPU time is quoted too because wall time on a shared 2-core machine includes time waiting for a core.

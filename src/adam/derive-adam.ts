@@ -49,7 +49,7 @@ export function deriveAdam(lock: SdtmDataLock, plan: Plan): DeriveResult {
 }
 
 /** File name (without `.csv`) → CSV text for each dataset. */
-export function adamToCsv(d: AdamDatasets): Record<keyof AdamDatasets, string> {
+export function adamToCsv(d: AdamDatasets): Record<keyof AdamDatasets, Buffer> {
   return {
     adsl: datasetToCsv(AdslColumns, d.adsl, DatasetKeys.adsl),
     adlb: datasetToCsv(AdlbColumns, d.adlb, DatasetKeys.adlb),

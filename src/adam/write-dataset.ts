@@ -4,7 +4,7 @@
  * and numeric order for numbers (nulls first), so the same records always give the same bytes. Dates
  * are already `YYYY-MM-DD` text in the records.
  */
-import { toCsv, type CsvCell } from '../io/csv-write.ts';
+import { toCsvBytes, type CsvCell } from '../io/csv-write.ts';
 
 /** Sort keys per dataset (ADaM conventions). */
 export const DatasetKeys: Readonly<Record<string, readonly string[]>> = {
@@ -38,7 +38,7 @@ export function sortByKeys<T extends object>(rows: readonly T[], keys: readonly 
     .map((x) => x.r);
 }
 
-/** CSV text of a dataset with the given column order, sorted by its keys. */
-export function datasetToCsv<T extends object>(columns: readonly string[], rows: readonly T[], keys: readonly string[]): string {
-  return toCsv(columns, sortByKeys(rows, keys) as unknown as Readonly<Record<string, CsvCell>>[]);
+/** CSV (UTF-8 bytes) of a dataset with the given column order, sorted by its keys. */
+export function datasetToCsv<T extends object>(columns: readonly string[], rows: readonly T[], keys: readonly string[]): Buffer {
+  return toCsvBytes(columns, sortByKeys(rows, keys) as unknown as Readonly<Record<string, CsvCell>>[]);
 }

@@ -24,7 +24,7 @@ test('npm run report reproduces the committed reports/sample/ byte for byte', as
   const committed = (readdirSync('reports/sample', { recursive: true }) as string[]).filter((f) => statSync(join('reports/sample', f)).isFile());
   assert.equal([...r.files.keys()].sort(), [...committed].sort(), 'same file list');
   for (const [file, content] of r.files) {
-    assert.ok(readFileSync(join('reports/sample', file), 'utf8') === content, `${file} differs from the committed reference run (regenerate with npm run report)`);
+    assert.ok(readFileSync(join('reports/sample', file)).equals(Buffer.from(content)), `${file} differs from the committed reference run (regenerate with npm run report)`);
   }
 });
 

@@ -7,6 +7,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { assertThrowsInputError } from '../helpers/throws.ts';
 import { InputError } from '../../src/core/errors.ts';
 import { exactUnconditionalNITest } from '../../src/stats/exact.ts';
 import { assertClose } from '../helpers/close.ts';
@@ -102,21 +103,11 @@ test('exactUnconditionalNITest: degenerate tables give finite answers', () => {
 });
 
 test('exactUnconditionalNITest: bad arguments throw InputError naming the argument', () => {
-  const throwsNaming = (fn: () => unknown, argument: string) => {
-    try {
-      fn();
-    } catch (e) {
-      assert.instance(e, InputError);
-      assert.is((e as InputError).argument, argument);
-      return;
-    }
-    assert.unreachable(`expected InputError for ${argument}`);
-  };
-  throwsNaming(() => exactUnconditionalNITest(1, 10, 1, 10, 0), 'margin');
-  throwsNaming(() => exactUnconditionalNITest(1, 10, 1, 10, 1), 'margin');
-  throwsNaming(() => exactUnconditionalNITest(1, 0, 1, 10, 0.1), 'n1');
-  throwsNaming(() => exactUnconditionalNITest(1, 10, 11, 10, 0.1), 'x2');
-  throwsNaming(() => exactUnconditionalNITest(1, 10, 1, 10, 0.1, { gridPoints: 100 }), 'gridPoints');
+  assertThrowsInputError(() => exactUnconditionalNITest(1, 10, 1, 10, 0), 'margin');
+  assertThrowsInputError(() => exactUnconditionalNITest(1, 10, 1, 10, 1), 'margin');
+  assertThrowsInputError(() => exactUnconditionalNITest(1, 0, 1, 10, 0.1), 'n1');
+  assertThrowsInputError(() => exactUnconditionalNITest(1, 10, 11, 10, 0.1), 'x2');
+  assertThrowsInputError(() => exactUnconditionalNITest(1, 10, 1, 10, 0.1, { gridPoints: 100 }), 'gridPoints');
 });
 
 test.run();

@@ -5,6 +5,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { assertThrowsInputError } from '../helpers/throws.ts';
 import { InputError } from '../../src/core/errors.ts';
 import { farringtonManningTest, nonInferiority, waldNITest } from '../../src/stats/noninferiority.ts';
 import { riskDifferenceCI } from '../../src/stats/proportions.ts';
@@ -100,27 +101,17 @@ test('nonInferiority: MN CI verdict and MN score test agree (p < α ⇔ lower > 
 });
 
 test('noninferiority: bad arguments throw InputError naming the argument', () => {
-  const throwsNaming = (fn: () => unknown, argument: string) => {
-    try {
-      fn();
-    } catch (e) {
-      assert.instance(e, InputError);
-      assert.is((e as InputError).argument, argument);
-      return;
-    }
-    assert.unreachable(`expected InputError for ${argument}`);
-  };
-  throwsNaming(() => farringtonManningTest(1, 10, 1, 10, 0), 'margin');
-  throwsNaming(() => farringtonManningTest(1, 10, 1, 10, -0.1), 'margin');
-  throwsNaming(() => farringtonManningTest(1, 10, 1, 10, 1), 'margin');
-  throwsNaming(() => farringtonManningTest(1, 10, 1, 0, 0.1), 'n2');
-  throwsNaming(() => farringtonManningTest(12, 10, 1, 10, 0.1), 'x1');
-  throwsNaming(() => farringtonManningTest(1, 10, 1, 10, 0.1, { variance: 'mee' as unknown as 'farrington-manning' }), 'variance');
-  throwsNaming(() => waldNITest(1, 10, 1, 10, 1.5), 'margin');
-  throwsNaming(() => waldNITest(1, 10, 0.5, 10, 0.1), 'x2');
-  throwsNaming(() => nonInferiority({ x1: 1, n1: 10, x2: 1, n2: 10, margin: 0.1, alphaOneSided: 0.5 }), 'alphaOneSided');
-  throwsNaming(() => nonInferiority({ x1: 1, n1: 10, x2: 1, n2: 10, margin: 0 }), 'margin');
-  throwsNaming(() => nonInferiority({ x1: 1, n1: 10, x2: 1, n2: 10, margin: 0.1, ci: 'exact' as unknown as 'wald' }), 'ci');
+  assertThrowsInputError(() => farringtonManningTest(1, 10, 1, 10, 0), 'margin');
+  assertThrowsInputError(() => farringtonManningTest(1, 10, 1, 10, -0.1), 'margin');
+  assertThrowsInputError(() => farringtonManningTest(1, 10, 1, 10, 1), 'margin');
+  assertThrowsInputError(() => farringtonManningTest(1, 10, 1, 0, 0.1), 'n2');
+  assertThrowsInputError(() => farringtonManningTest(12, 10, 1, 10, 0.1), 'x1');
+  assertThrowsInputError(() => farringtonManningTest(1, 10, 1, 10, 0.1, { variance: 'mee' as unknown as 'farrington-manning' }), 'variance');
+  assertThrowsInputError(() => waldNITest(1, 10, 1, 10, 1.5), 'margin');
+  assertThrowsInputError(() => waldNITest(1, 10, 0.5, 10, 0.1), 'x2');
+  assertThrowsInputError(() => nonInferiority({ x1: 1, n1: 10, x2: 1, n2: 10, margin: 0.1, alphaOneSided: 0.5 }), 'alphaOneSided');
+  assertThrowsInputError(() => nonInferiority({ x1: 1, n1: 10, x2: 1, n2: 10, margin: 0 }), 'margin');
+  assertThrowsInputError(() => nonInferiority({ x1: 1, n1: 10, x2: 1, n2: 10, margin: 0.1, ci: 'exact' as unknown as 'wald' }), 'ci');
 });
 
 test.run();

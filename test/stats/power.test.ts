@@ -5,6 +5,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { assertThrowsInputError } from '../helpers/throws.ts';
 import { InputError } from '../../src/core/errors.ts';
 import {
   farringtonManningPower,
@@ -78,27 +79,17 @@ test('sampleSizeRiskDifference: one-tail round trip with powerRiskDifference (al
 });
 
 test('power: bad arguments throw InputError naming the argument', () => {
-  const throwsNaming = (fn: () => unknown, argument: string) => {
-    try {
-      fn();
-    } catch (e) {
-      assert.instance(e, InputError);
-      assert.is((e as InputError).argument, argument);
-      return;
-    }
-    assert.unreachable(`expected InputError for ${argument}`);
-  };
-  throwsNaming(() => powerRiskDifference({ diff: 0.5, prop2: 0.6, nobs1: 10 }), 'diff');
-  throwsNaming(() => powerRiskDifference({ diff: 0.1, prop2: 1.2, nobs1: 10 }), 'prop2');
-  throwsNaming(() => powerRiskDifference({ diff: 0.1, prop2: 0.6, nobs1: 0 }), 'nobs1');
-  throwsNaming(() => powerRiskDifference({ diff: 0.1, prop2: 0.6, nobs1: 10, alpha: 1 }), 'alpha');
-  throwsNaming(() => sampleSizeRiskDifference({ diff: 0, prop2: 0.6, power: 0.8 }), 'diff');
-  throwsNaming(() => sampleSizeRiskDifference({ diff: 0.1, prop2: 0.6, power: 1 }), 'power');
-  throwsNaming(() => farringtonManningPower({ p1: 0.7, p2: 0.7, margin: 0, n1: 10, n2: 10 }), 'margin');
-  throwsNaming(() => farringtonManningPower({ p1: 0.7, p2: 0.7, margin: 0.1, n1: 10, n2: -1 }), 'n2');
-  throwsNaming(() => farringtonManningPower({ p1: 0.7, p2: 0.7, margin: 0.1, n1: 10, n2: 10, alphaOneSided: 0.6 }), 'alphaOneSided');
-  throwsNaming(() => farringtonManningSampleSize({ p1: 0.5, p2: 0.7, margin: 0.1, power: 0.8 }), 'margin');
-  throwsNaming(() => farringtonManningSampleSize({ p1: 0.7, p2: 0.7, margin: 0.1, power: 0.8, ratio: 0 }), 'ratio');
+  assertThrowsInputError(() => powerRiskDifference({ diff: 0.5, prop2: 0.6, nobs1: 10 }), 'diff');
+  assertThrowsInputError(() => powerRiskDifference({ diff: 0.1, prop2: 1.2, nobs1: 10 }), 'prop2');
+  assertThrowsInputError(() => powerRiskDifference({ diff: 0.1, prop2: 0.6, nobs1: 0 }), 'nobs1');
+  assertThrowsInputError(() => powerRiskDifference({ diff: 0.1, prop2: 0.6, nobs1: 10, alpha: 1 }), 'alpha');
+  assertThrowsInputError(() => sampleSizeRiskDifference({ diff: 0, prop2: 0.6, power: 0.8 }), 'diff');
+  assertThrowsInputError(() => sampleSizeRiskDifference({ diff: 0.1, prop2: 0.6, power: 1 }), 'power');
+  assertThrowsInputError(() => farringtonManningPower({ p1: 0.7, p2: 0.7, margin: 0, n1: 10, n2: 10 }), 'margin');
+  assertThrowsInputError(() => farringtonManningPower({ p1: 0.7, p2: 0.7, margin: 0.1, n1: 10, n2: -1 }), 'n2');
+  assertThrowsInputError(() => farringtonManningPower({ p1: 0.7, p2: 0.7, margin: 0.1, n1: 10, n2: 10, alphaOneSided: 0.6 }), 'alphaOneSided');
+  assertThrowsInputError(() => farringtonManningSampleSize({ p1: 0.5, p2: 0.7, margin: 0.1, power: 0.8 }), 'margin');
+  assertThrowsInputError(() => farringtonManningSampleSize({ p1: 0.7, p2: 0.7, margin: 0.1, power: 0.8, ratio: 0 }), 'ratio');
 });
 
 test.run();

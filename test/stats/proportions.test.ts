@@ -4,6 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { assertThrowsInputError } from '../helpers/throws.ts';
 import { InputError } from '../../src/core/errors.ts';
 import { binomialCI, riskDifferenceCI, RiskDifferenceMethod } from '../../src/stats/proportions.ts';
 import { assertClose } from '../helpers/close.ts';
@@ -152,32 +153,22 @@ test('riskDifferenceCI: documented degenerate answers', () => {
 });
 
 test('riskDifferenceCI / binomialCI: bad arguments throw InputError naming the argument', () => {
-  const throwsNaming = (fn: () => unknown, argument: string) => {
-    try {
-      fn();
-    } catch (e) {
-      assert.instance(e, InputError);
-      assert.is((e as InputError).argument, argument);
-      return;
-    }
-    assert.unreachable(`expected InputError for ${argument}`);
-  };
   const m = { method: 'wald' as const };
-  throwsNaming(() => riskDifferenceCI(0, 0, 1, 10, m), 'n1');
-  throwsNaming(() => riskDifferenceCI(1, 10, 0, 0, m), 'n2');
-  throwsNaming(() => riskDifferenceCI(11, 10, 1, 10, m), 'x1');
-  throwsNaming(() => riskDifferenceCI(1, 10, 11, 10, m), 'x2');
-  throwsNaming(() => riskDifferenceCI(1.5, 10, 1, 10, m), 'x1');
-  throwsNaming(() => riskDifferenceCI(1, 10.5, 1, 10, m), 'n1');
-  throwsNaming(() => riskDifferenceCI(-1, 10, 1, 10, m), 'x1');
-  throwsNaming(() => riskDifferenceCI(1, 10, 1, 10, { method: 'wald', level: 1 }), 'level');
-  throwsNaming(() => riskDifferenceCI(1, 10, 1, 10, { method: 'wald', level: 0 }), 'level');
-  throwsNaming(() => riskDifferenceCI(1, 10, 1, 10, { method: 'wald', level: Number.NaN }), 'level');
-  throwsNaming(() => riskDifferenceCI(1, 10, 1, 10, { method: 'score' as unknown as 'wald' }), 'method');
-  throwsNaming(() => binomialCI(3, 0, { method: 'wilson' }), 'n');
-  throwsNaming(() => binomialCI(4, 3, { method: 'wilson' }), 'x');
-  throwsNaming(() => binomialCI(1, 3, { method: 'wilson', level: 1.5 }), 'level');
-  throwsNaming(() => binomialCI(1, 3, { method: 'exact' as unknown as 'wilson' }), 'method');
+  assertThrowsInputError(() => riskDifferenceCI(0, 0, 1, 10, m), 'n1');
+  assertThrowsInputError(() => riskDifferenceCI(1, 10, 0, 0, m), 'n2');
+  assertThrowsInputError(() => riskDifferenceCI(11, 10, 1, 10, m), 'x1');
+  assertThrowsInputError(() => riskDifferenceCI(1, 10, 11, 10, m), 'x2');
+  assertThrowsInputError(() => riskDifferenceCI(1.5, 10, 1, 10, m), 'x1');
+  assertThrowsInputError(() => riskDifferenceCI(1, 10.5, 1, 10, m), 'n1');
+  assertThrowsInputError(() => riskDifferenceCI(-1, 10, 1, 10, m), 'x1');
+  assertThrowsInputError(() => riskDifferenceCI(1, 10, 1, 10, { method: 'wald', level: 1 }), 'level');
+  assertThrowsInputError(() => riskDifferenceCI(1, 10, 1, 10, { method: 'wald', level: 0 }), 'level');
+  assertThrowsInputError(() => riskDifferenceCI(1, 10, 1, 10, { method: 'wald', level: Number.NaN }), 'level');
+  assertThrowsInputError(() => riskDifferenceCI(1, 10, 1, 10, { method: 'score' as unknown as 'wald' }), 'method');
+  assertThrowsInputError(() => binomialCI(3, 0, { method: 'wilson' }), 'n');
+  assertThrowsInputError(() => binomialCI(4, 3, { method: 'wilson' }), 'x');
+  assertThrowsInputError(() => binomialCI(1, 3, { method: 'wilson', level: 1.5 }), 'level');
+  assertThrowsInputError(() => binomialCI(1, 3, { method: 'exact' as unknown as 'wilson' }), 'method');
 });
 
 test.run();

@@ -5,6 +5,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { assertThrowsInputError } from '../helpers/throws.ts';
 import { InputError } from '../../src/core/errors.ts';
 import { riskDifferenceCI } from '../../src/stats/proportions.ts';
 import { stratifiedRiskDifference, type StratumCounts } from '../../src/stats/stratified.ts';
@@ -175,27 +176,17 @@ test('stratifiedRiskDifference: MN weights handle all-responder / no-responder s
 });
 
 test('stratifiedRiskDifference: bad arguments throw InputError naming the argument', () => {
-  const throwsNaming = (fn: () => unknown, argument: string) => {
-    try {
-      fn();
-    } catch (e) {
-      assert.instance(e, InputError);
-      assert.is((e as InputError).argument, argument);
-      return;
-    }
-    assert.unreachable(`expected InputError for ${argument}`);
-  };
   const ok = { weights: 'cmh', method: 'wald' } as const;
-  throwsNaming(() => stratifiedRiskDifference([], ok), 'strata');
-  throwsNaming(() => stratifiedRiskDifference([{ x1: 0, n1: 0, x2: 1, n2: 3 }], ok), 'strata');
-  throwsNaming(() => stratifiedRiskDifference([{ x1: 3, n1: 2, x2: 1, n2: 5 }], ok), 'strata[0].x1');
-  throwsNaming(() => stratifiedRiskDifference([{ x1: 1, n1: 2, x2: 1, n2: 5.5 }], ok), 'strata[0].n2');
-  throwsNaming(() => stratifiedRiskDifference([{ x1: 0, n1: 5, x2: 0, n2: 5 }], { weights: 'inverse-variance', method: 'wald' }), 'strata');
-  throwsNaming(() => stratifiedRiskDifference([{ x1: 1, n1: 5, x2: 1, n2: 5 }], { weights: 'sato' as unknown as 'cmh', method: 'wald' }), 'weights');
-  throwsNaming(() => stratifiedRiskDifference([{ x1: 1, n1: 5, x2: 1, n2: 5 }], { weights: 'cmh', method: 'mh' as unknown as 'wald' }), 'method');
-  throwsNaming(() => stratifiedRiskDifference([{ x1: 1, n1: 5, x2: 1, n2: 5 }], { ...ok, level: 2 }), 'level');
-  throwsNaming(() => stratifiedRiskDifference([{ x1: 1, n1: 5, x2: 1, n2: 5 }], { weights: 'miettinen-nurminen', method: 'wald' }), 'weights');
-  throwsNaming(() => stratifiedRiskDifference([{ x1: 1, n1: 5, x2: 1, n2: 5 }], { weights: 'miettinen-nurminen', method: 'newcombe' }), 'weights');
+  assertThrowsInputError(() => stratifiedRiskDifference([], ok), 'strata');
+  assertThrowsInputError(() => stratifiedRiskDifference([{ x1: 0, n1: 0, x2: 1, n2: 3 }], ok), 'strata');
+  assertThrowsInputError(() => stratifiedRiskDifference([{ x1: 3, n1: 2, x2: 1, n2: 5 }], ok), 'strata[0].x1');
+  assertThrowsInputError(() => stratifiedRiskDifference([{ x1: 1, n1: 2, x2: 1, n2: 5.5 }], ok), 'strata[0].n2');
+  assertThrowsInputError(() => stratifiedRiskDifference([{ x1: 0, n1: 5, x2: 0, n2: 5 }], { weights: 'inverse-variance', method: 'wald' }), 'strata');
+  assertThrowsInputError(() => stratifiedRiskDifference([{ x1: 1, n1: 5, x2: 1, n2: 5 }], { weights: 'sato' as unknown as 'cmh', method: 'wald' }), 'weights');
+  assertThrowsInputError(() => stratifiedRiskDifference([{ x1: 1, n1: 5, x2: 1, n2: 5 }], { weights: 'cmh', method: 'mh' as unknown as 'wald' }), 'method');
+  assertThrowsInputError(() => stratifiedRiskDifference([{ x1: 1, n1: 5, x2: 1, n2: 5 }], { ...ok, level: 2 }), 'level');
+  assertThrowsInputError(() => stratifiedRiskDifference([{ x1: 1, n1: 5, x2: 1, n2: 5 }], { weights: 'miettinen-nurminen', method: 'wald' }), 'weights');
+  assertThrowsInputError(() => stratifiedRiskDifference([{ x1: 1, n1: 5, x2: 1, n2: 5 }], { weights: 'miettinen-nurminen', method: 'newcombe' }), 'weights');
 });
 
 test.run();

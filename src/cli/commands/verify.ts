@@ -25,7 +25,7 @@ export const verifyCommand: Command = async (args, io) => {
   }
   const rerun0 = manifest.command.source === 'adam' ? runAdamFolder : runTrial;
   const result = await rerun0({ dataDir: manifest.command.data, planFile: manifest.command.plan, only: manifest.command.only, blinding: manifest.command.blinding as 'closed' | 'open' | 'both' });
-  const rerun = JSON.parse(result.files.get('manifest.json')!) as Manifest;
+  const rerun = JSON.parse(String(result.files.get('manifest.json'))) as Manifest;
   const problems: string[] = [];
   const expectedInputs = new Map(manifest.inputs.map((i) => [i.file, i.sha256]));
   for (const i of rerun.inputs) {

@@ -37,11 +37,24 @@ export interface TippingPointOptions {
   cellSize?: number;
 }
 
-function axisValues(max: number): number[] {
-  const step = max <= 15 ? 1 : max <= 40 ? 5 : 10;
-  const out: number[] = [];
-  for (let v = 0; v <= max; v += step) out.push(v);
-  return out;
+/**
+ * Tick values among the grid's counts (ascending): all of a short axis; otherwise multiples of 5 or 10
+ * when the counts are consecutive, else every k-th count — first and last always labelled.
+ */
+function axisValues(domain: readonly number[]): number[] {
+  if (domain.length <= 16) return [...domain];
+  const max = domain[domain.length - 1];
+  if (domain.length === max + 1) {
+    const step = max <= 40 ? 5 : 10;
+    return domain.filter((v) => v % step === 0 || v === max);
+  }
+  const k = Math.ceil(domain.length / 10);
+  return domain.filter((_, i) => i % k === 0 || i === domain.length - 1);
+}
+
+/** Distinct values, ascending. */
+function distinctSorted(xs: readonly number[]): number[] {
+  return [...new Set(xs)].sort((a, b) => a - b);
 }
 
 function validate(o: TippingPointOptions): void {
@@ -64,16 +77,17 @@ function validate(o: TippingPointOptions): void {
  */
 export function tippingPointSpec(o: TippingPointOptions): TopLevelSpec {
   validate(o);
-  const xMax = Math.max(...o.cells.map((c) => c.x));
-  const yMax = Math.max(...o.cells.map((c) => c.y));
+  // The grid's counts need not be consecutive (the analysis thins large grids): the axes show the counts present.
+  const xDomain = distinctSorted(o.cells.map((c) => c.x));
+  const yAscending = distinctSorted(o.cells.map((c) => c.y));
+  const nx = xDomain.length, ny = yAscending.length;
   const size = o.cellSize ?? 18;
   const values = o.cells.map((c) => ({ x: c.x, y: c.y, lowerPp: c.lowerBound * 100, nonInferior: c.nonInferior }));
-  const xDomain = Array.from({ length: xMax + 1 }, (_, i) => i);
-  const yDomain = Array.from({ length: yMax + 1 }, (_, i) => yMax - i);
-  const x = { field: 'x', type: 'ordinal' as const, scale: { domain: xDomain }, axis: { title: o.xTitle, values: axisValues(xMax), labelAngle: 0 } };
-  const y = { field: 'y', type: 'ordinal' as const, scale: { domain: yDomain }, axis: { title: wrapWords(o.yTitle, Math.max(12, Math.floor(((yMax + 1) * size) / 7))), values: axisValues(yMax) } };
+  const yDomain = [...yAscending].reverse();
+  const x = { field: 'x', type: 'ordinal' as const, scale: { domain: xDomain }, axis: { title: o.xTitle, values: axisValues(xDomain), labelAngle: 0 } };
+  const y = { field: 'y', type: 'ordinal' as const, scale: { domain: yDomain }, axis: { title: wrapWords(o.yTitle, Math.max(12, Math.floor((ny * size) / 7))), values: axisValues(yAscending) } };
   const marginPp = -o.margin * 100;
-  const textChars = Math.max(40, Math.floor(((xMax + 1) * size + 120) / 6.5));
+  const textChars = Math.max(40, Math.floor((nx * size + 120) / 6.5));
   const explanation = `Colour: lower 95 % CI bound (pp), centred at the margin ${formatNumber(marginPp, 0)} pp; × = non-inferiority not concluded`;
   return {
     config: CHART_CONFIG,
