@@ -45,6 +45,17 @@ export function armBySubject(input: AnalysisInput, population: PopulationCode): 
   return new Map(populationSubjects(input.adam.adsl, population).filter((s) => codes.has(s.ARMCD)).map((s) => [s.USUBJID, s.ARMCD]));
 }
 
+/** Records of each PARAMCD, in their original order. */
+export function recordsByParam<T extends { PARAMCD: string }>(records: readonly T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of records) {
+    let a = m.get(r.PARAMCD);
+    if (a === undefined) m.set(r.PARAMCD, (a = []));
+    a.push(r);
+  }
+  return m;
+}
+
 /** Baseline then plan visits, with the week number used on chart axes. */
 export function visitAxis(plan: Plan): VisitAxis[] {
   return [{ visit: plan.baseline.avisit, visitNumber: plan.baseline.avisitn }, ...plan.visits.map((v) => ({ visit: v.avisit, visitNumber: v.avisitn }))];
@@ -58,10 +69,13 @@ export const longitudinal: Analysis = {
     const adlb: readonly AdlbRecord[] = input.adam.adlb ?? [];
     const axis = visitAxis(input.plan);
     const out: ArdRecord[] = [];
+    // One pass over ADLB (millions of records in a pooled programme) instead of one per parameter.
+    const byParam = recordsByParam(adlb);
     for (const paramcd of input.plan.longitudinal.params) {
       const spec = parameterSpec(input.plan, paramcd);
-      out.push(...byVisitRecords({ analysis: LongitudinalAnalysis, population: LongitudinalPopulation, arms: input.arms, visits: axis.map((v) => v.visit), baselineVisit: input.plan.baseline.avisit, subjects }, spec, adlb));
-      out.push(...mmrmRecords({ population: LongitudinalPopulation, arms: input.arms, visits: input.plan.visits.map((v) => v.avisit), subjects, covariance: input.plan.longitudinal.covariance, df: input.plan.longitudinal.df }, paramcd, spec.model, adlb));
+      const records = byParam.get(paramcd) ?? [];
+      out.push(...byVisitRecords({ analysis: LongitudinalAnalysis, population: LongitudinalPopulation, arms: input.arms, visits: axis.map((v) => v.visit), baselineVisit: input.plan.baseline.avisit, subjects }, spec, records));
+      out.push(...mmrmRecords({ population: LongitudinalPopulation, arms: input.arms, visits: input.plan.visits.map((v) => v.avisit), subjects, covariance: input.plan.longitudinal.covariance, df: input.plan.longitudinal.df }, paramcd, spec.model, records));
     }
     return out;
   },

@@ -133,6 +133,17 @@ export function verdictText(r: NiInterval, margin: number, level: number): strin
     : `non-inferiority not shown at margin ${m}: lower ${lvl} bound ${pct(r.lower)} ≤ −${m}`;
 }
 
+/**
+ * Largest number of 2×2 tables, (n1 + 1)(n2 + 1), for which the exact unconditional test is run. Its cost
+ * grows with n1·n2 times the nuisance grid (about 0.05 s at 115 per arm, 40 s at 11,500 per arm); at a
+ * thousand subjects per arm the score test's normal approximation is accurate, so beyond that the test is
+ * reported as not computed rather than dominating the run (issue 9: nothing worse than linear in subjects).
+ */
+export const ExactMaxTables = 1_000_000;
+export function exactTestAffordable(n1: number, n2: number): boolean {
+  return (n1 + 1) * (n2 + 1) <= ExactMaxTables;
+}
+
 function tippingPoint(c: Ctx, outcomes: readonly SubjectOutcome[], expArm: ArmInfo, ctlArm: ArmInfo, level: number, margin: number): ArdRecord[] {
   const exp = expArm.code;
   const ctl = ctlArm.code;
@@ -187,12 +198,17 @@ function runPopulation(input: AnalysisInput, population: PopulationCode, exp: Ar
   out.push(...armRecords(ctx('ni-observed-case'), [eo, co]));
   if (eo.n > 0 && co.n > 0) out.push(...contrastRecords(ctx('ni-observed-case'), stratified(obs, exp.code, ctl.code, 'miettinen-nurminen', level, p.margin), 'stratified-miettinen-nurminen-cmh'));
 
-  // Sensitivity: exact unconditional test (Chan 1998).
-  const ex = exactUnconditionalNITest(e.x, e.n, c.x, c.n, p.margin);
+  // Sensitivity: exact unconditional test (Chan 1998), where enumerating the tables is affordable.
   out.push(...armRecords(ctx('ni-exact'), [e, c]));
-  out.push(ard({ ...ctx('ni-exact'), group: contrast, statistic: 'pValue', value: ex.pValue, method: 'chan-exact-unconditional' }));
-  out.push(ard({ ...ctx('ni-exact'), group: contrast, statistic: 'nonInferior', value: ex.pValue < p.alphaOneSided ? 1 : 0, method: 'chan-exact-unconditional' }));
-  out.push(ard({ ...ctx('ni-exact'), group: contrast, statistic: 'conclusion', value: conclusionText(ex.pValue < p.alphaOneSided), method: 'chan-exact-unconditional' }));
+  if (exactTestAffordable(e.n, c.n)) {
+    const ex = exactUnconditionalNITest(e.x, e.n, c.x, c.n, p.margin);
+    out.push(ard({ ...ctx('ni-exact'), group: contrast, statistic: 'pValue', value: ex.pValue, method: 'chan-exact-unconditional' }));
+    out.push(ard({ ...ctx('ni-exact'), group: contrast, statistic: 'nonInferior', value: ex.pValue < p.alphaOneSided ? 1 : 0, method: 'chan-exact-unconditional' }));
+    out.push(ard({ ...ctx('ni-exact'), group: contrast, statistic: 'conclusion', value: conclusionText(ex.pValue < p.alphaOneSided), method: 'chan-exact-unconditional' }));
+  } else {
+    out.push(ard({ ...ctx('ni-exact'), group: contrast, statistic: 'pValue', value: null, method: 'chan-exact-unconditional' }));
+    out.push(ard({ ...ctx('ni-exact'), group: contrast, statistic: 'conclusion', value: `not computed: ${e.n} × ${c.n} subjects exceed ${ExactMaxTables.toLocaleString('en-US')} tables (asymptotic tests apply)`, method: 'chan-exact-unconditional' }));
+  }
 
   // Sensitivity: alternative response definitions (TOTREM = CR or PR of the alternative's category).
   for (const alt of plan.response.alternatives) {

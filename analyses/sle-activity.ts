@@ -19,7 +19,7 @@ import { MISSING } from '../src/report/format.ts';
 import { buildTable, MISSING_FOOTNOTE, type TableColumn } from '../src/report/tables.ts';
 import { PopulationLabel, type PopulationCode } from './common/responders.ts';
 import { contrastLabel, type Analysis, type AnalysisInput, type ArmInfo, type SectionContext } from './framework.ts';
-import { armBySubject, visitAxis } from './longitudinal.ts';
+import { armBySubject, recordsByParam, visitAxis } from './longitudinal.ts';
 import { byVisitRecords, type ParameterSpec } from './longitudinal/by-visit.ts';
 import { descriptiveTableBlock, meanChartBlock } from './longitudinal/sections.ts';
 
@@ -78,10 +78,11 @@ export const sleActivity: Analysis = {
     const adqs: readonly AdqsRecord[] = input.adam.adqs ?? [];
     const axis = visitAxis(input.plan);
     const ctx = { analysis: SleAnalysis.descriptive, population: SlePopulation, arms: input.arms, visits: axis.map((v) => v.visit), baselineVisit: input.plan.baseline.avisit, subjects };
-    const out = SleParams.flatMap((p) => byVisitRecords(ctx, spec(p.paramcd), adqs));
+    const byParam = recordsByParam(adqs);
+    const out = SleParams.flatMap((p) => byVisitRecords(ctx, spec(p.paramcd), byParam.get(p.paramcd) ?? []));
     const sri = sriParamcd(input);
     for (const visit of input.plan.secondary.sri.visits) {
-      const responders = new Set(adqs.filter((r) => r.PARAMCD === sri && r.AVISIT === visit && r.ANL01FL === 'Y' && r.AVALC === 'Y').map((r) => r.USUBJID));
+      const responders = new Set((byParam.get(sri) ?? []).filter((r) => r.AVISIT === visit && r.ANL01FL === 'Y' && r.AVALC === 'Y').map((r) => r.USUBJID));
       out.push(...sriRecords(sri, visit, input.arms, subjects, responders));
     }
     return out;

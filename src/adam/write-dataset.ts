@@ -24,18 +24,23 @@ function compareCells(a: CsvCell, b: CsvCell): number {
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
-/** A new array sorted by `keys` (stable). */
+/**
+ * A new array sorted by `keys` (stable). Sorts an array of indices rather than wrapper objects: on a
+ * dataset of millions of records the wrappers were promoted to the old generation and dominated the
+ * garbage collector's work.
+ */
 export function sortByKeys<T extends object>(rows: readonly T[], keys: readonly string[]): T[] {
-  return rows
-    .map((r, i) => ({ r, i }))
-    .sort((x, y) => {
-      for (const k of keys) {
-        const c = compareCells((x.r as Record<string, CsvCell>)[k], (y.r as Record<string, CsvCell>)[k]);
-        if (c !== 0) return c;
-      }
-      return x.i - y.i;
-    })
-    .map((x) => x.r);
+  const cells = rows as readonly Readonly<Record<string, CsvCell>>[];
+  const order = Array.from({ length: rows.length }, (_, i) => i);
+  order.sort((x, y) => {
+    const a = cells[x], b = cells[y];
+    for (const k of keys) {
+      const c = compareCells(a[k], b[k]);
+      if (c !== 0) return c;
+    }
+    return x - y;
+  });
+  return order.map((i) => rows[i]);
 }
 
 /** CSV (UTF-8 bytes) of a dataset with the given column order, sorted by its keys. */

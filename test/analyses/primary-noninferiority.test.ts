@@ -9,7 +9,7 @@ import type { AdslRecord } from '../../src/adam/adsl.ts';
 import type { AdrsRecord } from '../../src/adam/adrs.ts';
 import type { ArdRecord } from '../../src/core/ard.ts';
 import { loadPlan } from '../../src/plan/load-plan.ts';
-import { primaryNonInferiority, verdictText } from '../../analyses/primary-noninferiority.ts';
+import { ExactMaxTables, exactTestAffordable, primaryNonInferiority, verdictText } from '../../analyses/primary-noninferiority.ts';
 import type { AnalysisInput } from '../../analyses/framework.ts';
 
 const planJson = JSON.parse(readFileSync('analyses/plan.json', 'utf8')) as { response: { alternatives: string[] } };
@@ -88,6 +88,13 @@ test('primary: every CI method appears in the concordance panel with a concordan
 test('verdictText: states the margin, the level and the bound with its sign', () => {
   assert.is(verdictText({ estimate: 0.01, lower: -0.062, upper: 0.08, nonInferior: true }, 0.15, 0.95), 'non-inferior at margin 15 %: lower 95 % bound −6.2 % > −15 %');
   assert.is(verdictText({ estimate: -0.1, lower: -0.2, upper: 0.0, nonInferior: false }, 0.15, 0.95), 'non-inferiority not shown at margin 15 %: lower 95 % bound −20.0 % ≤ −15 %');
+});
+
+test('exact unconditional test: run up to ExactMaxTables 2×2 tables (the trial: 116² = 13,456), not computed beyond', () => {
+  assert.ok(exactTestAffordable(115, 115));
+  assert.ok(exactTestAffordable(999, 999) === (1000 * 1000 <= ExactMaxTables));
+  assert.not.ok(exactTestAffordable(1000, 1000));
+  assert.not.ok(exactTestAffordable(11500, 11500));
 });
 
 test.run();
