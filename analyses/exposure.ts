@@ -6,8 +6,10 @@
  *   TRTEDT − TRTSDT + 1 (calendar days, both dates complete; null when either is missing);
  * - CUMDOSE (cumulative dose) and AVGDD (average daily dose) when the data carry them (units per the study's
  *   define.xml; e.g. mg for the CDISC pilot).
- * Not derivable from our ADaM yet (needs per-subject dose variables; see the issue-8 report): MSC dose in
- * cells/kg and infusion completion, MMF/placebo compliance. They appear as soon as ADSL carries CUMDOSE/AVGDD.
+ * - remit's ADSL exposure variables (src/adam/exposure.ts), when present: infusion given (INFUSFL), days with
+ *   oral study drug (ORALDURD) and oral adherence (ORALCOMP) in both reports; the UC-MSC dose in 10^6 cells/kg
+ *   (CELLDOSE) and the cumulative oral dose (ORALDOSE) in the closed report only: who has a cell dose, and
+ *   whose oral dose is 0, is the treatment assignment.
  *
  * ARD: analysis "exposure", population "SAF", header N parameter "SUBJECTS"; continuous statistics per
  * parameter (src/tables/summarize-continuous.ts) and a pooled `label` record per parameter.
@@ -19,7 +21,7 @@ import type { ReportSection } from '../src/report/html.ts';
 import { buildTable, type TableRow } from '../src/report/tables.ts';
 import type { AdamInput } from '../src/tables/adam-input.ts';
 import { distinctValues, findRecord } from '../src/tables/ard-lookup.ts';
-import { headerNRecords } from '../src/tables/count-subjects.ts';
+import { countSubjectSet, headerNRecords } from '../src/tables/count-subjects.ts';
 import { populationGroups } from '../src/tables/population-groups.ts';
 import { summarizeContinuous } from '../src/tables/summarize-continuous.ts';
 import { groupColumns } from '../src/tables/table-columns.ts';
@@ -43,11 +45,26 @@ export function treatmentDays(s: Pick<GenericAdslRecord, 'TRTSDT' | 'TRTEDT'> & 
   return d === null || d < 0 ? null : d + 1;
 }
 
-const Parameters: readonly { parameter: string; label: string; value: (s: GenericAdslRecord) => number | null }[] = [
+interface ExposureParameter {
+  parameter: string;
+  label: string;
+  value: (s: GenericAdslRecord) => number | null;
+  /** Shown in the closed report only: its values (or which subjects have one) reveal the arm. */
+  closedOnly?: boolean;
+}
+
+const Parameters: readonly ExposureParameter[] = [
   { parameter: 'TRTDUR', label: 'Duration of study treatment (days)', value: treatmentDays },
+  { parameter: 'ORALDURD', label: 'Days with oral study drug (MMF or placebo tablets)', value: (s) => s.ORALDURD ?? null },
+  { parameter: 'ORALCOMP', label: 'Oral treatment adherence (% of planned days)', value: (s) => s.ORALCOMP ?? null },
+  { parameter: 'CELLDOSE', label: 'UC-MSC dose delivered (10^6 cells/kg)', value: (s) => s.CELLDOSE ?? null, closedOnly: true },
+  { parameter: 'ORALDOSE', label: 'Cumulative oral dose (g; placebo tablets 0)', value: (s) => s.ORALDOSE ?? null, closedOnly: true },
   { parameter: 'CUMDOSE', label: 'Cumulative dose (study units)', value: (s) => s.CUMDOSE ?? null },
   { parameter: 'AVGDD', label: 'Average daily dose (study units)', value: (s) => s.AVGDD ?? null },
 ];
+
+/** Parameters that must not appear in the open report. */
+const ClosedOnlyParameters: ReadonlySet<string> = new Set(Parameters.filter((p) => p.closedOnly).map((p) => p.parameter));
 
 /** ARD records of the exposure table. */
 export function computeExposure(input: AdamInput): ArdRecord[] {
@@ -55,6 +72,11 @@ export function computeExposure(input: AdamInput): ArdRecord[] {
   const g = populationGroups(adsl, input.arms, 'actual', (s) => s.SAFFL === 'Y');
   const key = { analysis: EXPOSURE_ANALYSIS, population: POP };
   const out: ArdRecord[] = headerNRecords({ ...key, parameter: 'SUBJECTS' }, g.groups);
+  // Infusion given (double dummy: UC-MSC or placebo infusion), when ADSL carries INFUSFL.
+  if (adsl.some((s) => s.INFUSFL === 'Y' || s.INFUSFL === 'N')) {
+    out.push(ard({ ...key, parameter: 'INFUSFL', statistic: 'label', value: 'Study infusion given (UC-MSC or placebo)' }));
+    out.push(...countSubjectSet(new Set(adsl.filter((s) => s.INFUSFL === 'Y').map((s) => s.USUBJID)), g.groups, { ...key, parameter: 'INFUSFL', category: 'Y' }));
+  }
   for (const p of Parameters) {
     const values = new Map(adsl.map((s) => [s.USUBJID, p.value(s)]));
     if (p.parameter !== 'TRTDUR' && ![...values.values()].some((v) => v !== null)) continue;
@@ -68,7 +90,10 @@ export function computeExposure(input: AdamInput): ArdRecord[] {
 export function exposureSections(ard: readonly ArdRecord[], ctx: SectionContext): ReportSection[] {
   const own = ard.filter((r) => r.analysis === EXPOSURE_ANALYSIS);
   if (own.length === 0) return [];
-  const rows: TableRow[] = distinctValues(own, { statistic: 'label' }, 'parameter').flatMap((parameter): TableRow[] => [
+  const shown = distinctValues(own, { statistic: 'label' }, 'parameter').filter((p) => ctx.blinding === 'closed' || !ClosedOnlyParameters.has(p));
+  const rows: TableRow[] = shown.flatMap((parameter): TableRow[] => parameter === 'INFUSFL' ? [
+    { type: 'stat', label: String(findRecord(own, { parameter, statistic: 'label' })?.value ?? parameter), parameter, category: 'Y', kind: 'n-pct' },
+  ] : [
     { type: 'heading', label: String(findRecord(own, { parameter, statistic: 'label' })?.value ?? parameter) },
     { type: 'stat', label: 'n', parameter, kind: 'n', indent: 1 },
     { type: 'stat', label: 'Mean (SD)', parameter, kind: 'mean-sd', decimals: 1, indent: 1 },
@@ -87,7 +112,15 @@ export function exposureSections(ard: readonly ArdRecord[], ctx: SectionContext)
       headerNParameter: 'SUBJECTS',
       columns: groupColumns(ctx.arms.map((a) => a.label), ctx.blinding),
       rows,
-      footnotes: ['Duration = last − first date of study treatment + 1 (ADSL TRTEDT, TRTSDT), or ADSL TRTDURD when present.', 'Dose per kg of body weight, infusion completion and tablet compliance need per-subject dose variables in ADSL (not yet derived).'],
+      footnotes: [
+        'Duration = last − first date of study treatment + 1 (ADSL TRTEDT, TRTSDT), or ADSL TRTDURD when present.',
+        ...(own.some((r) => r.parameter === 'ORALCOMP')
+          ? ['Oral adherence = days with oral study drug (EX records taken daily) ÷ days from the first oral dose to the earlier of end of study and the planned treatment length (primary visit target day) × 100; EX carries no returned-tablet counts.']
+          : []),
+        ...(ctx.blinding === 'closed' && own.some((r) => r.parameter === 'CELLDOSE')
+          ? ['UC-MSC dose: sum of EX doses in 10^6 cells/kg (planned 2); cumulative oral dose: daily dose × days of each oral EX record (MMF 2 g/day planned; placebo tablets 0).']
+          : []),
+      ],
       stubHeader: 'Parameter',
     },
     own,

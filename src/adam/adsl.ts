@@ -15,6 +15,7 @@
  * - DTHFL/DTHDT: DM.DTHFL / DM.DTHDTC, else a DS `DEATH` record. RESCDT/RESCTRT: first rescue therapy
  *   (CM with CMCAT `RESCUE THERAPY`; partial start imputed to the first day of its period).
  * - WEIGHTBL/HEIGHTBL: last VS WEIGHT/HEIGHT on or before TRTSDT (or RANDDT when not dosed).
+ * - INFUSFL, CELLDOSE, ORALDURD, ORALDOSE, ORALCOMP: exposure from EX (src/adam/exposure.ts).
  */
 import type { CmRecord, DmRecord, DsRecord, ExRecord, SdtmDataLock, SuppdmRecord, VsRecord } from '../cdisc/sdtm.ts';
 import { DsDecod, RescueCmCat, SuppdmQnam } from '../cdisc/terms.ts';
@@ -22,6 +23,7 @@ import type { Plan } from '../plan/plan.ts';
 import { planArms } from '../plan/plan.ts';
 import { compareText, textToDate, toDate } from './dates.ts';
 import { imputeStartDate } from './impute-date.ts';
+import { deriveExposureVariables } from './exposure.ts';
 
 export type YN = 'Y' | 'N';
 
@@ -50,6 +52,12 @@ export interface AdslRecord {
   SAFFL: YN;
   PPROTFL: YN;
   PPEXCL: YN;
+  /** Exposure from EX (src/adam/exposure.ts). */
+  INFUSFL: YN;
+  CELLDOSE: number | null;
+  ORALDURD: number | null;
+  ORALDOSE: number | null;
+  ORALCOMP: number | null;
   STRATUM: string | null;
   LNCLASS: string | null;
   WEIGHTBL: number | null;
@@ -134,7 +142,7 @@ interface SubjectDomains {
   cm: CmRecord[];
 }
 
-function deriveOne(dm: DmRecord, d: SubjectDomains, arms: string[]): AdslRecord {
+function deriveOne(dm: DmRecord, d: SubjectDomains, arms: string[], plannedDays: number): AdslRecord {
   const trt = computeTreatmentDates(d.ex);
   const ittfl: YN = arms.includes(dm.ARMCD) ? 'Y' : 'N';
   const dosed = d.ex.some((e) => e.EXSTDTC !== null);
@@ -144,6 +152,7 @@ function deriveOne(dm: DmRecord, d: SubjectDomains, arms: string[]): AdslRecord 
   const dthdt = toDate(dm.DTHDTC) ?? (deathDs ? toDate(deathDs.DSSTDTC) : null);
   const rescue = computeFirstRescue(d.cm);
   const ref = trt.TRTSDT ?? randdt;
+  const disposition = computeDisposition(d.ds);
   return {
     STUDYID: dm.STUDYID,
     USUBJID: dm.USUBJID,
@@ -173,11 +182,12 @@ function deriveOne(dm: DmRecord, d: SubjectDomains, arms: string[]): AdslRecord 
     LNCLASS: suppValue(d.suppdm, SuppdmQnam.lnClass),
     WEIGHTBL: lastVs(d.vs, 'WEIGHT', ref),
     HEIGHTBL: lastVs(d.vs, 'HEIGHT', ref),
-    ...computeDisposition(d.ds),
+    ...disposition,
     DTHFL: dm.DTHFL === 'Y' || dthdt !== null ? 'Y' : 'N',
     DTHDT: dthdt,
     RESCFL: rescue.RESCDT !== null ? 'Y' : 'N',
     ...rescue,
+    ...deriveExposureVariables(d.ex, disposition.EOSDT, plannedDays),
   };
 }
 
@@ -187,6 +197,8 @@ function deriveOne(dm: DmRecord, d: SubjectDomains, arms: string[]): AdslRecord 
  */
 export function deriveAdsl(lock: Pick<SdtmDataLock, 'dm' | 'suppdm' | 'ds' | 'ex' | 'vs' | 'cm'>, plan: Plan): AdslRecord[] {
   const arms = planArms(plan);
+  // Planned oral treatment: up to the primary visit's target day (week 24 → day 168).
+  const plannedDays = plan.visits.find((v) => v.avisit === plan.primary.visit)?.targetDay ?? Math.max(...plan.visits.map((v) => v.targetDay));
   const by = { suppdm: groupBy(lock.suppdm), ds: groupBy(lock.ds), ex: groupBy(lock.ex), vs: groupBy(lock.vs), cm: groupBy(lock.cm) };
   return lock.dm.map((dm) =>
     deriveOne(
@@ -199,6 +211,7 @@ export function deriveAdsl(lock: Pick<SdtmDataLock, 'dm' | 'suppdm' | 'ds' | 'ex
         cm: by.cm.get(dm.USUBJID) ?? [],
       },
       arms,
+      plannedDays,
     ),
   );
 }
@@ -216,4 +229,5 @@ export const AdslColumns: readonly (keyof AdslRecord)[] = [
   'STUDYID', 'USUBJID', 'SUBJID', 'SITEID', 'AGE', 'AGEU', 'SEX', 'RACE', 'ARMCD', 'ARM', 'ACTARMCD', 'ACTARM',
   'TRT01P', 'TRT01PN', 'TRT01A', 'TRT01AN', 'RANDDT', 'TRTSDT', 'TRTEDT', 'ITTFL', 'FASFL', 'SAFFL', 'PPROTFL', 'PPEXCL',
   'STRATUM', 'LNCLASS', 'WEIGHTBL', 'HEIGHTBL', 'EOSSTT', 'EOSDT', 'DCSREAS', 'DTHFL', 'DTHDT', 'RESCFL', 'RESCDT', 'RESCTRT',
+  'INFUSFL', 'CELLDOSE', 'ORALDURD', 'ORALDOSE', 'ORALCOMP',
 ];

@@ -78,6 +78,12 @@ export interface GenericAdslRecord extends Traced {
   /** Cumulative dose and average daily dose, units per the study's define.xml. */
   CUMDOSE?: number | null;
   AVGDD?: number | null;
+  /** remit's own exposure variables (src/adam/exposure.ts), when the ADSL carries them. */
+  INFUSFL?: string | null;
+  CELLDOSE?: number | null;
+  ORALDURD?: number | null;
+  ORALDOSE?: number | null;
+  ORALCOMP?: number | null;
 }
 
 /** ADAE as read from any ADaM folder (a structural subset of src/adam/adae.ts AdaeRecord). */
@@ -166,6 +172,7 @@ const AdslSpec: DatasetSpec = {
   TRT01P: T, TRT01PN: N, TRT01A: T, TRT01AN: N, RANDDT: T, TRTSDT: T, TRTEDT: T, ITTFL: T, FASFL: T, SAFFL: T, PPROTFL: T,
   STRATUM: T, LNCLASS: T, WEIGHTBL: N, HEIGHTBL: N, EOSSTT: T, EOSDT: T, DCSREAS: T, DTHFL: T, DTHDT: T,
   ETHNIC: T, BMIBL: N, DCDECOD: T, TRTDURD: { type: 'number', aliases: ['TRTDUR'] }, CUMDOSE: N, AVGDD: N,
+  INFUSFL: T, CELLDOSE: N, ORALDURD: N, ORALDOSE: N, ORALCOMP: N,
 };
 const AdaeSpec: DatasetSpec = {
   STUDYID: T, USUBJID: REQ, TRTA: T, SAFFL: T, AESEQ: N, AETERM: T, AEDECOD: REQ, AEBODSYS: REQ, ASTDT: T, ASTDY: N, AENDT: T,

@@ -2,7 +2,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ArdRecord } from '../../src/core/ard.ts';
-import { computeExposure, treatmentDays } from '../../analyses/exposure.ts';
+import { computeExposure, exposureSections, treatmentDays } from '../../analyses/exposure.ts';
+import { openRecords } from '../../src/report/blinding.ts';
 import { adsl, input } from './factories.ts';
 
 const one = (ard: readonly ArdRecord[], q: Partial<ArdRecord>) => {
@@ -26,6 +27,25 @@ test('computeExposure: by actual arm in the safety set; dose rows only when the 
   assert.is(one(ard, { parameter: 'TRTDUR', group: 'Arm B', statistic: 'mean' }), 31);
   assert.is(one(ard, { parameter: 'TRTDUR', group: 'Total', statistic: 'median' }), 20.5);
   assert.is(ard.filter((r) => r.parameter === 'CUMDOSE').length, 0);
+});
+
+test('exposure from EX: infusion given n (%), cell dose and oral dose by arm in the closed report only', () => {
+  const i = input([
+    adsl('S1', 'A', { INFUSFL: 'Y', CELLDOSE: 2, ORALDURD: 168, ORALDOSE: 0, ORALCOMP: 100 }),
+    adsl('S2', 'B', { INFUSFL: 'Y', CELLDOSE: null, ORALDURD: 84, ORALDOSE: 168, ORALCOMP: 50 }),
+    adsl('S3', 'B', { INFUSFL: 'N', CELLDOSE: null, ORALDURD: 168, ORALDOSE: 336, ORALCOMP: 100 }),
+  ]);
+  const ard = computeExposure(i);
+  assert.is(one(ard, { parameter: 'INFUSFL', category: 'Y', group: 'Arm B', statistic: 'n' }), 1);
+  assert.is(one(ard, { parameter: 'INFUSFL', category: 'Y', group: 'Total', statistic: 'pct' }), 2 / 3);
+  assert.is(one(ard, { parameter: 'CELLDOSE', group: 'Arm A', statistic: 'mean' }), 2);
+  assert.is(one(ard, { parameter: 'CELLDOSE', group: 'Arm B', statistic: 'n' }), 0);
+  assert.is(one(ard, { parameter: 'ORALDOSE', group: 'Arm B', statistic: 'mean' }), 252);
+  assert.is(one(ard, { parameter: 'ORALCOMP', group: 'Total', statistic: 'median' }), 100);
+  const text = (blinding: 'open' | 'closed') => JSON.stringify(exposureSections(blinding === 'open' ? openRecords(ard, { armLabels: ['Arm A', 'Arm B'], armCodes: ['A', 'B'] }) : ard, { plan: i.plan, arms: i.arms, blinding }));
+  assert.ok(text('closed').includes('UC-MSC dose delivered') && text('closed').includes('Cumulative oral dose'));
+  assert.not.ok(text('open').includes('UC-MSC dose delivered') || text('open').includes('Cumulative oral dose'), 'dose rows reveal the arm');
+  assert.ok(text('open').includes('Oral treatment adherence') && text('open').includes('Study infusion given'));
 });
 
 test.run();
