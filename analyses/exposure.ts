@@ -55,7 +55,7 @@ interface ExposureParameter {
 
 const Parameters: readonly ExposureParameter[] = [
   { parameter: 'TRTDUR', label: 'Duration of study treatment (days)', value: treatmentDays },
-  { parameter: 'ORALDURD', label: 'Days with oral study drug (MMF or placebo tablets)', value: (s) => s.ORALDURD ?? null },
+  { parameter: 'ORALDURD', label: 'Days with oral study drug (active or placebo tablets)', value: (s) => s.ORALDURD ?? null },
   { parameter: 'ORALCOMP', label: 'Oral treatment adherence (% of planned days)', value: (s) => s.ORALCOMP ?? null },
   { parameter: 'CELLDOSE', label: 'UC-MSC dose delivered (10^6 cells/kg)', value: (s) => s.CELLDOSE ?? null, closedOnly: true },
   { parameter: 'ORALDOSE', label: 'Cumulative oral dose (g; placebo tablets 0)', value: (s) => s.ORALDOSE ?? null, closedOnly: true },
@@ -72,9 +72,10 @@ export function computeExposure(input: AdamInput): ArdRecord[] {
   const g = populationGroups(adsl, input.arms, 'actual', (s) => s.SAFFL === 'Y');
   const key = { analysis: EXPOSURE_ANALYSIS, population: POP };
   const out: ArdRecord[] = headerNRecords({ ...key, parameter: 'SUBJECTS' }, g.groups);
-  // Infusion given (double dummy: UC-MSC or placebo infusion), when ADSL carries INFUSFL.
+  // Infusion given (double dummy: UC-MSC or placebo infusion), when ADSL carries INFUSFL. Labels shown in the
+  // open report name no arm (the blinding filter drops any record whose text does).
   if (adsl.some((s) => s.INFUSFL === 'Y' || s.INFUSFL === 'N')) {
-    out.push(ard({ ...key, parameter: 'INFUSFL', statistic: 'label', value: 'Study infusion given (UC-MSC or placebo)' }));
+    out.push(ard({ ...key, parameter: 'INFUSFL', statistic: 'label', value: 'Study infusion given (active or placebo)' }));
     out.push(...countSubjectSet(new Set(adsl.filter((s) => s.INFUSFL === 'Y').map((s) => s.USUBJID)), g.groups, { ...key, parameter: 'INFUSFL', category: 'Y' }));
   }
   for (const p of Parameters) {

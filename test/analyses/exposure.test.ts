@@ -42,10 +42,12 @@ test('exposure from EX: infusion given n (%), cell dose and oral dose by arm in 
   assert.is(one(ard, { parameter: 'CELLDOSE', group: 'Arm B', statistic: 'n' }), 0);
   assert.is(one(ard, { parameter: 'ORALDOSE', group: 'Arm B', statistic: 'mean' }), 252);
   assert.is(one(ard, { parameter: 'ORALCOMP', group: 'Total', statistic: 'median' }), 100);
-  const text = (blinding: 'open' | 'closed') => JSON.stringify(exposureSections(blinding === 'open' ? openRecords(ard, { armLabels: ['Arm A', 'Arm B'], armCodes: ['A', 'B'] }) : ard, { plan: i.plan, arms: i.arms, blinding }));
+  // The trial's arm words as identifiers: an open-report row whose label names an arm would be dropped.
+  const ids = { armLabels: ['Arm A', 'Arm B', 'UC-MSC', 'MMF'], armCodes: ['A', 'B', 'MSC'] };
+  const text = (blinding: 'open' | 'closed') => JSON.stringify(exposureSections(blinding === 'open' ? openRecords(ard, ids) : ard, { plan: i.plan, arms: i.arms, blinding }));
   assert.ok(text('closed').includes('UC-MSC dose delivered') && text('closed').includes('Cumulative oral dose'));
   assert.not.ok(text('open').includes('UC-MSC dose delivered') || text('open').includes('Cumulative oral dose'), 'dose rows reveal the arm');
-  assert.ok(text('open').includes('Oral treatment adherence') && text('open').includes('Study infusion given'));
+  assert.ok(text('open').includes('Oral treatment adherence') && text('open').includes('Study infusion given') && text('open').includes('Days with oral study drug'));
 });
 
 test.run();
