@@ -59,6 +59,17 @@ function keyText(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
+/**
+ * The case's tolerance for the field named `prefix`: its field-specific `<prefix>_abs` / `<prefix>_rel` when
+ * the case has either (they replace abs/rel), else its `abs` / `rel`; `keys` = the field-specific keys used.
+ */
+export function caseFieldTolerance(caseTolerance: Readonly<Record<string, unknown>>, prefix: string): { tolerance: Tolerance; keys: string[] } {
+  const num = (k: string) => (typeof caseTolerance[k] === 'number' ? (caseTolerance[k] as number) : undefined);
+  const keys = [`${prefix}_abs`, `${prefix}_rel`].filter((k) => num(k) !== undefined);
+  if (keys.length > 0) return { tolerance: { abs: num(`${prefix}_abs`), rel: num(`${prefix}_rel`) }, keys };
+  return { tolerance: { abs: num('abs'), rel: num('rel') }, keys };
+}
+
 class Comparison {
   readonly checks: Check[] = [];
   private readonly usedToleranceKeys = new Set<string>();
@@ -79,15 +90,9 @@ class Comparison {
   private toleranceFor(field: string): AppliedTolerance {
     const rule = this.rules.fieldTolerance?.[field];
     if (rule !== undefined) return { abs: rule.abs, rel: rule.rel, basis: `runner: ${rule.reason}` };
-    const prefix = this.rules.toleranceAlias?.[field] ?? field;
-    const names = [`${prefix}_abs`, `${prefix}_rel`].filter((k) => typeof this.caseTolerance[k] === 'number');
-    if (names.length > 0) {
-      names.forEach((k) => this.usedToleranceKeys.add(k));
-      const num = (k: string) => (typeof this.caseTolerance[k] === 'number' ? (this.caseTolerance[k] as number) : undefined);
-      return { abs: num(`${prefix}_abs`), rel: num(`${prefix}_rel`), basis: `case ${names.join(', ')}` };
-    }
-    const num = (k: string) => (typeof this.caseTolerance[k] === 'number' ? (this.caseTolerance[k] as number) : undefined);
-    return { abs: num('abs'), rel: num('rel'), basis: 'case' };
+    const { tolerance, keys } = caseFieldTolerance(this.caseTolerance, this.rules.toleranceAlias?.[field] ?? field);
+    keys.forEach((k) => this.usedToleranceKeys.add(k));
+    return { ...tolerance, basis: keys.length > 0 ? `case ${keys.join(', ')}` : 'case' };
   }
 
   private leaf(expected: Leaf, observed: unknown, path: string, field: string, missingNote: string): void {

@@ -45,6 +45,24 @@ export function inputNumbers(c: ReferenceCase, name: string): number[] {
   return v as number[];
 }
 
+export function inputStrings(c: ReferenceCase, name: string): string[] {
+  const v = (c.inputs as Inputs)[name];
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new InputError(`inputs.${name}`, `expected an array of strings, got ${describeValue(v)}`);
+  return v as string[];
+}
+
+/** A non-empty matrix: an array of rows, each an array of `columns` numbers. */
+export function inputNumberMatrix(c: ReferenceCase, name: string, columns: number): number[][] {
+  const v = (c.inputs as Inputs)[name];
+  if (!Array.isArray(v) || v.length === 0) throw new InputError(`inputs.${name}`, `expected a non-empty array of rows, got ${Array.isArray(v) ? 'an empty array' : describeValue(v)}`);
+  v.forEach((row: unknown, i) => {
+    if (!Array.isArray(row) || row.length !== columns || row.some((x) => typeof x !== 'number' || !Number.isFinite(x))) {
+      throw new InputError(`inputs.${name}[${i}]`, `expected an array of ${columns} numbers, got ${describeValue(row)}`);
+    }
+  });
+  return v as number[][];
+}
+
 export type FieldType = 'number' | 'string' | 'number|null' | 'string|number';
 type FieldValue<T extends FieldType> = T extends 'number' ? number : T extends 'string' ? string : T extends 'number|null' ? number | null : string | number;
 

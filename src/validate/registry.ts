@@ -5,13 +5,15 @@
  */
 import type { Runner } from './runner.ts';
 import { descriptiveRunners } from './runners/descriptive.ts';
+import { logisticRunners } from './runners/logistic.ts';
 import { mmrmRunners } from './runners/mmrm.ts';
+import { niPowerRunners } from './runners/ni-power.ts';
 import { proportionRunners } from './runners/proportions.ts';
 import { stratifiedRunners } from './runners/stratified.ts';
 import { survivalRunners } from './runners/survival.ts';
 
 const runners: ReadonlyMap<string, Runner> = new Map(
-  Object.entries({ ...proportionRunners, ...stratifiedRunners, ...survivalRunners, ...mmrmRunners, ...descriptiveRunners }),
+  Object.entries({ ...proportionRunners, ...stratifiedRunners, ...survivalRunners, ...mmrmRunners, ...descriptiveRunners, ...niPowerRunners, ...logisticRunners }),
 );
 
 /** The runner for a reference method, or undefined. */

@@ -82,8 +82,9 @@ const get = (ard: readonly ArdRecord[], q: Partial<ArdRecord>) => {
 };
 
 const contrast = 'UC-MSC - MMF';
-const lrtRef = JSON.parse(readFileSync('test/references/interaction-lrt/interaction-lrt-r.json', 'utf8')) as { interaction: { id: string; expected: { statistic: number; pValue: number } }[] };
-const fmRef = JSON.parse(readFileSync('test/references/fm-power/fm-power-rpact.json', 'utf8')) as { power: { p1: number; margin: number; n1: number; alphaOneSided: number; power: number }[] };
+// R reference cases (shared case format): test/references/interaction-lrt/ and test/references/fm-power/.
+const lrtRef = JSON.parse(readFileSync('test/references/interaction-lrt/interaction-lrt-cases.json', 'utf8')) as { id: string; expected: { chisq: number; p: number } }[];
+const fmRef = JSON.parse(readFileSync('test/references/fm-power/fm-power-cases.json', 'utf8')) as { method: string; inputs: { p1: number; margin: number; n1: number; alpha_one_sided: number }; expected: { power: number } }[];
 
 test('subgroups: counts per level and arm by hand; header N per arm', () => {
   const ard = subgroupAnalysis.run(build());
@@ -102,9 +103,9 @@ test('subgroups: counts per level and arm by hand; header N per arm', () => {
 
 test('subgroups: sex interaction = R glm + anova(test = "LRT") on the same counts', () => {
   const ard = subgroupAnalysis.run(build());
-  const r = lrtRef.interaction.find((c) => c.id === 'two-levels-unbalanced')!.expected;
-  assertClose(get(ard, { analysis: 'subgroup-interaction', parameter: 'SEX', statistic: 'chiSquare' }) as number, r.statistic, { abs: 1e-8 }, 'χ²');
-  assertClose(get(ard, { analysis: 'subgroup-interaction', parameter: 'SEX', statistic: 'pValue' }) as number, r.pValue, { abs: 1e-8 }, 'p');
+  const r = lrtRef.find((c) => c.id === 'X-interaction-two-levels-unbalanced')!.expected;
+  assertClose(get(ard, { analysis: 'subgroup-interaction', parameter: 'SEX', statistic: 'chiSquare' }) as number, r.chisq, { abs: 1e-8 }, 'χ²');
+  assertClose(get(ard, { analysis: 'subgroup-interaction', parameter: 'SEX', statistic: 'pValue' }) as number, r.p, { abs: 1e-8 }, 'p');
   assert.is(get(ard, { analysis: 'subgroup-interaction', parameter: 'SEX', statistic: 'df' }), 1);
 });
 
@@ -164,8 +165,8 @@ test('subgroups and design power: the open report gets pooled numbers only and n
 
 test('design power: planned power = rpact; pooled rate by hand; control-arm scenario in the closed report only', () => {
   const ard = designPower.run(build());
-  const ref = fmRef.power.find((c) => c.p1 === 0.7 && c.margin === 0.15 && c.n1 === 115 && c.alphaOneSided === 0.025)!;
-  assertClose(get(ard, { analysis: 'design-power', category: 'planned', statistic: 'power' }) as number, ref.power, { abs: 1e-9 }, 'planned power');
+  const ref = fmRef.find((c) => c.method === 'farrington_manning_ni_power' && c.inputs.p1 === 0.7 && c.inputs.margin === 0.15 && c.inputs.n1 === 115 && c.inputs.alpha_one_sided === 0.025)!;
+  assertClose(get(ard, { analysis: 'design-power', category: 'planned', statistic: 'power' }) as number, ref.expected.power, { abs: 1e-9 }, 'planned power');
   assert.is(get(ard, { analysis: 'design-power', category: 'planned', statistic: 'nPerArm' }), 115);
   assert.is(get(ard, { analysis: 'design-power', category: 'planned', statistic: 'nFor80' }), 146);
   assert.is(get(ard, { analysis: 'design-power', category: 'planned', statistic: 'nFor90' }), 196);

@@ -1,7 +1,8 @@
 /**
- * Tests for src/stats/logistic.ts and src/stats/interaction.ts against R (stats::glm, anova LRT):
- * test/references/interaction-lrt/interaction-lrt-r.json, written by interaction-lrt.R in the same folder
- * (its printed output is interaction-lrt.out.txt). Every case of the file is run, so a case added to the R
+ * Tests for src/stats/logistic.ts and src/stats/interaction.ts against R (stats::glm, anova LRT): the cases of
+ * test/references/interaction-lrt/interaction-lrt-cases.json (shared case format, section X), written by
+ * interaction-lrt.R in the same folder (its printed output is interaction-lrt.out.txt); `remit validate --cases`
+ * runs the same file. Every case of the file is run at the case's own tolerance, so a case added to the R
  * script is picked up. Plus the documented answers for sparse data and bad input.
  */
 import { test } from 'uvu';
@@ -10,62 +11,62 @@ import { readFileSync } from 'node:fs';
 import { ConvergenceError, InputError } from '../../src/core/errors.ts';
 import { interactionLikelihoodRatioTest, type LevelCounts } from '../../src/stats/interaction.ts';
 import { logisticRegression } from '../../src/stats/logistic.ts';
-import { assertClose } from '../helpers/close.ts';
+import type { ReferenceCase } from '../../src/validate/case-file.ts';
+import { caseFieldTolerance } from '../../src/validate/compare.ts';
+import { assertClose, type Tolerance } from '../helpers/close.ts';
 
-interface RReference {
-  source: string;
-  tolerance: { statistic: number; pValue: number; coefficient: number; se: number; deviance: number };
-  interaction: {
-    id: string;
-    note: string;
-    levels: (LevelCounts & { level: string })[];
-    expected: { statistic: number; df: number; pValue: number; reducedDeviance: number; logOddsRatio: number; logOddsRatioSe: number };
-  }[];
-  logistic: {
-    id: string;
-    x: number[][];
-    successes: number[];
-    trials: number[];
-    expected: { coefficients: number[]; se: number[]; deviance: number; nullDeviance: number };
-  }[];
-}
+type InteractionCase = ReferenceCase<
+  { levels: (LevelCounts & { level: string })[] },
+  { chisq: number; df: number; p: number; log_odds_ratio: number; log_odds_ratio_se: number }
+>;
+type LogisticCase = ReferenceCase<
+  { columns: string[]; x: number[][]; successes: number[]; trials: number[] },
+  { coefficients: Record<string, number>; se: Record<string, number>; deviance: number; null_deviance: number }
+>;
 
-const ref = JSON.parse(readFileSync(new URL('../references/interaction-lrt/interaction-lrt-r.json', import.meta.url), 'utf8')) as RReference;
-const tol = ref.tolerance;
+const cases = JSON.parse(readFileSync(new URL('../references/interaction-lrt/interaction-lrt-cases.json', import.meta.url), 'utf8')) as ReferenceCase[];
+const interactionCases = cases.filter((c) => c.method === 'arm_subgroup_interaction_lrt') as InteractionCase[];
+const logisticCases = cases.filter((c) => c.method === 'logistic_regression') as LogisticCase[];
 
-test('the R reference file has cases', () => {
-  assert.ok(ref.interaction.length >= 7, `${ref.interaction.length} interaction cases`);
-  assert.ok(ref.logistic.length >= 1);
+/** The case's tolerance for one field (its `<field>_abs` / `_rel`, else abs / rel), by remit validate's rule. */
+const toleranceOf = (c: ReferenceCase, field: string): Tolerance => caseFieldTolerance(c.tolerance, field).tolerance;
+
+test('the R case file has interaction and logistic-regression cases, and nothing else', () => {
+  assert.ok(interactionCases.length >= 7, `${interactionCases.length} interaction cases`);
+  assert.ok(logisticCases.length >= 1);
+  assert.is(interactionCases.length + logisticCases.length, cases.length);
 });
 
-for (const c of ref.interaction) {
-  test(`interactionLikelihoodRatioTest ${c.id} = R glm + anova(test = "LRT"): ${c.note.slice(0, 70)}`, () => {
-    const r = interactionLikelihoodRatioTest(c.levels);
+for (const c of interactionCases) {
+  test(`interactionLikelihoodRatioTest ${c.id} = R glm + anova(test = "LRT"): ${(c.notes ?? '').slice(0, 70)}`, () => {
+    const r = interactionLikelihoodRatioTest(c.inputs.levels);
     assert.ok(r.estimable, 'estimable');
     if (!r.estimable) return;
-    assertClose(r.statistic, c.expected.statistic, { abs: tol.statistic }, 'statistic');
+    assertClose(r.statistic, c.expected.chisq, toleranceOf(c, 'chisq'), 'statistic');
     assert.is(r.df, c.expected.df, 'df');
-    assertClose(r.pValue, c.expected.pValue, { abs: tol.pValue }, 'pValue');
-    assertClose(r.statistic, c.expected.reducedDeviance, { abs: tol.deviance }, 'deviance of level + arm');
-    assertClose(r.logOddsRatio, c.expected.logOddsRatio, { abs: tol.coefficient }, 'log odds ratio');
-    assertClose(r.logOddsRatioSe, c.expected.logOddsRatioSe, { abs: tol.se }, 'SE of the log odds ratio');
+    assertClose(r.pValue, c.expected.p, toleranceOf(c, 'p'), 'pValue');
+    assertClose(r.logOddsRatio, c.expected.log_odds_ratio, toleranceOf(c, 'log_odds_ratio'), 'log odds ratio');
+    assertClose(r.logOddsRatioSe, c.expected.log_odds_ratio_se, toleranceOf(c, 'log_odds_ratio_se'), 'SE of the log odds ratio');
   });
 }
 
 test('UCBAdmissions: the published G² = 20.20 on 5 df for Admit ~ Dept + Gender', () => {
-  const c = ref.interaction.find((x) => x.id === 'ucb-admissions')!;
-  const r = interactionLikelihoodRatioTest(c.levels);
+  const c = interactionCases.find((x) => x.id === 'X-interaction-ucb-admissions')!;
+  const r = interactionLikelihoodRatioTest(c.inputs.levels);
   assert.ok(r.estimable && Math.abs(r.statistic - 20.20) < 0.005 && r.df === 5);
 });
 
-for (const c of ref.logistic) {
+for (const c of logisticCases) {
   test(`logisticRegression ${c.id} = R glm(binomial)`, () => {
-    const fit = logisticRegression({ x: c.x, successes: c.successes, trials: c.trials });
-    c.expected.coefficients.forEach((b, j) => assertClose(fit.coefficients[j], b, { abs: tol.coefficient, rel: tol.coefficient }, `coefficient ${j}`));
-    c.expected.se.forEach((s, j) => assertClose(fit.standardErrors[j], s, { abs: tol.se, rel: tol.se }, `se ${j}`));
-    assertClose(fit.deviance, c.expected.deviance, { abs: tol.deviance }, 'deviance');
-    const nullFit = logisticRegression({ x: c.x.map(() => [1]), successes: c.successes, trials: c.trials });
-    assertClose(nullFit.deviance, c.expected.nullDeviance, { abs: tol.deviance }, 'null deviance');
+    const { columns, x, successes, trials } = c.inputs;
+    const fit = logisticRegression({ x, successes, trials });
+    columns.forEach((name, j) => {
+      assertClose(fit.coefficients[j], c.expected.coefficients[name], toleranceOf(c, 'coefficients'), `coefficient ${name}`);
+      assertClose(fit.standardErrors[j], c.expected.se[name], toleranceOf(c, 'se'), `se ${name}`);
+    });
+    assertClose(fit.deviance, c.expected.deviance, toleranceOf(c, 'deviance'), 'deviance');
+    const nullFit = logisticRegression({ x: x.map(() => [1]), successes, trials });
+    assertClose(nullFit.deviance, c.expected.null_deviance, toleranceOf(c, 'null_deviance'), 'null deviance');
   });
 }
 

@@ -3,7 +3,11 @@
 #
 # Run from the repository root:
 #   Rscript test/references/interaction-lrt/interaction-lrt.R > test/references/interaction-lrt/interaction-lrt.out.txt 2>&1
-# It writes test/references/interaction-lrt/interaction-lrt-r.json (read by test/stats/interaction.test.ts).
+# It writes test/references/interaction-lrt/interaction-lrt-cases.json in the case format of
+# ../shared/reference/README.md ("Case format"), section "X" (remit's own R cross-checks of methods
+# ../shared/reference does not cover; test/references/README.md): `remit validate --cases
+# test/references/interaction-lrt/interaction-lrt-cases.json` runs every case (CI does, .ci/run), and
+# test/stats/interaction.test.ts and test/analyses/subgroups.test.ts read it.
 #
 # Nothing here uses remit's code. For every case the counts are entered per subgroup level and arm
 # (x1/n1 = experimental responders/subjects, x2/n2 = control), and R fits
@@ -21,6 +25,11 @@ options(digits = 15, width = 160)
 cat(R.version.string, "| jsonlite", format(packageVersion("jsonlite")), "\n\n")
 ctl <- glm.control(epsilon = 1e-15, maxit = 200)
 
+r_source <- paste0("test/references/interaction-lrt/interaction-lrt.R: ", R.version.string, ", stats::glm(binomial) with glm.control(epsilon = 1e-15, maxit = 200)")
+lrt_tolerance <- list(abs = 1e-8, log_odds_ratio_abs = 1e-7, log_odds_ratio_se_abs = 1e-7,
+  note = paste("chisq, df and p abs 1e-8 (glm.control epsilon 1e-15); log odds ratio and its SE abs 1e-7 (summary.glm's SE",
+               "uses the working weights of the last IRLS iteration, one step behind the returned coefficients)"))
+
 lrt_case <- function(id, levels, x1, n1, x2, n2, note = "") {
   K <- length(levels)
   d <- data.frame(level = factor(rep(levels, 2), levels = levels),
@@ -35,14 +44,19 @@ lrt_case <- function(id, levels, x1, n1, x2, n2, note = "") {
   print(d, row.names = FALSE)
   print(summary(red)$coefficients)
   print(a)
-  cat("\n")
-  list(id = id, note = note,
-       levels = lapply(seq_len(K), function(i) list(level = levels[i], x1 = x1[i], n1 = n1[i], x2 = x2[i], n2 = n2[i])),
+  cat("deviance: level + arm", deviance(red), " level * arm (saturated)", deviance(full), "\n\n")
+  list(id = paste0("X-interaction-", id), section = "X", method = "arm_subgroup_interaction_lrt",
+       inputs = list(levels = lapply(seq_len(K), function(i) list(level = levels[i], x1 = x1[i], n1 = n1[i], x2 = x2[i], n2 = n2[i])),
+                     group1 = "experimental (x1/n1)", group2 = "control (x2/n2)"),
        expected = list(
-         statistic = a$Deviance[2], df = a$Df[2], pValue = a[["Pr(>Chi)"]][2],
-         reducedDeviance = deviance(red), fullDeviance = deviance(full),
-         logOddsRatio = unname(coef(red)["armexperimental"]),
-         logOddsRatioSe = unname(summary(red)$coefficients["armexperimental", "Std. Error"])))
+         chisq = a$Deviance[2], df = a$Df[2], p = a[["Pr(>Chi)"]][2],
+         log_odds_ratio = unname(coef(red)["armexperimental"]),
+         log_odds_ratio_se = unname(summary(red)$coefficients["armexperimental", "Std. Error"])),
+       tolerance = lrt_tolerance,
+       source = paste0(r_source, ": rows with n = 0 dropped; red <- glm(cbind(x, n - x) ~ level + arm, binomial); ",
+                       "full <- glm(cbind(x, n - x) ~ level * arm, binomial); a <- anova(red, full, test = \"LRT\"); ",
+                       "chisq = a$Deviance[2], df = a$Df[2], p = a$\"Pr(>Chi)\"[2]; log_odds_ratio and its SE = coefficient armexperimental of summary(red)"),
+       notes = note)
 }
 
 ucb <- UCBAdmissions
@@ -74,23 +88,30 @@ with_const <- lrt_case("constant-level-included", c("a", "b", "c", "d"),
 without <- lrt_case("constant-level", c("a", "b", "c"),
                     x1 = c(12, 9, 6), n1 = c(20, 15, 10), x2 = c(10, 11, 3), n2 = c(20, 16, 11),
                     "the same data without level d: the statistic R gives with d included, on 2 df")
-cat("constant level: statistic with d", with_const$expected$statistic, "without", without$expected$statistic, "\n\n")
-without$levels <- with_const$levels
-without$note <- "level d (0/3 vs 0/4) is uninformative: remit drops it; expected = R without d (statistic equal to R with d, df 2 instead of 3)"
+cat("constant level: statistic with d", with_const$expected$chisq, "without", without$expected$chisq, "\n\n")
+without$inputs$levels <- with_const$inputs$levels
+without$source <- paste0(without$source, "; fitted to the data WITHOUT level d (0/3 vs 0/4, in inputs.levels)")
+without$notes <- paste("level d (0/3 vs 0/4) is uninformative: remit drops it (a constant outcome); expected = R without d:",
+                       "the same chisq as R with d included, on df 2 instead of R's 3 (both fits in interaction-lrt.out.txt)")
 cases[[length(cases) + 1]] <- without
 
 # General logistic regression (ungrouped, continuous covariates): mtcars, am ~ wt + hp.
 m <- glm(am ~ wt + hp, family = binomial, data = mtcars, control = ctl)
-cat("== mtcars am ~ wt + hp ==\n"); print(summary(m)$coefficients); cat("deviance", deviance(m), "\n\n")
-mt <- list(id = "mtcars-am-wt-hp", note = "R datasets::mtcars, glm(am ~ wt + hp, binomial)",
-           x = unname(lapply(seq_len(nrow(mtcars)), function(i) c(1, mtcars$wt[i], mtcars$hp[i]))),
-           successes = mtcars$am, trials = rep(1, nrow(mtcars)),
-           expected = list(coefficients = unname(coef(m)), se = unname(summary(m)$coefficients[, 2]),
-                           deviance = deviance(m), nullDeviance = m$null.deviance))
+cat("== mtcars am ~ wt + hp ==\n"); print(summary(m)$coefficients); cat("deviance", deviance(m), " null deviance", m$null.deviance, "\n\n")
+X <- model.matrix(m)
+mt <- list(id = "X-logistic-mtcars-am-wt-hp", section = "X", method = "logistic_regression",
+           inputs = list(dataset = "R datasets::mtcars", formula = "am ~ wt + hp", columns = colnames(X),
+                         x = unname(lapply(seq_len(nrow(X)), function(i) unname(X[i, ]))),
+                         successes = mtcars$am, trials = rep(1, nrow(mtcars))),
+           expected = list(coefficients = as.list(coef(m)), se = as.list(summary(m)$coefficients[, "Std. Error"]),
+                           deviance = deviance(m), null_deviance = m$null.deviance),
+           tolerance = list(abs = 1e-7, rel = 1e-7, deviance_abs = 1e-8, null_deviance_abs = 1e-8,
+             note = paste("coefficients and SEs abs or rel 1e-7: summary.glm's SE uses the working weights of the last IRLS iteration,",
+                          "one step behind the returned coefficients (the SE from the information at R's final coefficients differs from",
+                          "it by 5e-8 relative here); deviances abs 1e-8")),
+           source = paste0(r_source, ": m <- glm(am ~ wt + hp, family = binomial, data = mtcars); coef(m), ",
+                           "summary(m)$coefficients[, \"Std. Error\"], deviance(m), m$null.deviance"),
+           notes = "inputs.x is model.matrix(m) (columns named as R names the coefficients); one trial per car")
 
-out <- list(source = paste("test/references/interaction-lrt/interaction-lrt.R:", R.version.string,
-                           "- stats::glm(binomial) and anova(test = \"LRT\")"),
-            tolerance = list(statistic = 1e-8, pValue = 1e-8, coefficient = 1e-7, se = 1e-7, deviance = 1e-8),
-            interaction = cases, logistic = list(mt))
-writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE), "test/references/interaction-lrt/interaction-lrt-r.json")
-cat("wrote test/references/interaction-lrt/interaction-lrt-r.json\n")
+writeLines(toJSON(c(cases, list(mt)), auto_unbox = TRUE, digits = NA, pretty = TRUE), "test/references/interaction-lrt/interaction-lrt-cases.json")
+cat("wrote test/references/interaction-lrt/interaction-lrt-cases.json\n")
