@@ -5,6 +5,7 @@
  */
 import type { Runner } from './runner.ts';
 import { descriptiveRunners } from './runners/descriptive.ts';
+import { exactRunners } from './runners/exact.ts';
 import { logisticRunners } from './runners/logistic.ts';
 import { mmrmRunners } from './runners/mmrm.ts';
 import { niPowerRunners } from './runners/ni-power.ts';
@@ -13,7 +14,7 @@ import { stratifiedRunners } from './runners/stratified.ts';
 import { survivalRunners } from './runners/survival.ts';
 
 const runners: ReadonlyMap<string, Runner> = new Map(
-  Object.entries({ ...proportionRunners, ...stratifiedRunners, ...survivalRunners, ...mmrmRunners, ...descriptiveRunners, ...niPowerRunners, ...logisticRunners }),
+  Object.entries({ ...proportionRunners, ...stratifiedRunners, ...survivalRunners, ...mmrmRunners, ...descriptiveRunners, ...niPowerRunners, ...logisticRunners, ...exactRunners }),
 );
 
 /** The runner for a reference method, or undefined. */

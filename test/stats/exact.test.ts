@@ -1,16 +1,21 @@
 /**
- * Tests for src/stats/exact.ts. No reference file covers the exact unconditional test and no published example
- * could be quoted exactly, so the oracle is an independent brute-force implementation written plainly below:
- * restricted MLE by golden-section maximisation of the profile log-likelihood (not the closed-form cubic),
- * every table enumerated at every point of a 20 001-point grid over the H0 boundary, binomial pmfs by direct
- * products.
+ * Tests for src/stats/exact.ts. External reference: test/references/exact/exact-unconditional-cases.json, the
+ * exact unconditional score confidence limits printed by SAS 9.4 and StatXact 11 (quoted in the exact2x2 R
+ * package's tests). A lower limit L of p1 − p2 is where the Chan one-sided exact p-value of H0: p1 − p2 ≤ L
+ * equals α/2, so remit's p-value at margin −L must cross α/2 within the printed rounding of L (upper limits:
+ * the same with the arms swapped). These pin one contour of the p-value function; the brute-force oracle below
+ * (restricted MLE by golden-section maximisation of the profile log-likelihood, not the closed-form cubic;
+ * every table enumerated at every point of a 20 001-point grid over the H0 boundary; binomial pmfs by direct
+ * products) checks whole p-values at other tables and margins.
  */
+import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { assertThrowsInputError } from '../helpers/throws.ts';
 import { InputError } from '../../src/core/errors.ts';
 import { exactUnconditionalNITest } from '../../src/stats/exact.ts';
 import { assertClose } from '../helpers/close.ts';
+import type { ReferenceCase } from '../../src/validate/case-file.ts';
 
 /** Restricted MLE of p2 under p1 = p2 − M by golden-section search of the (concave) profile log-likelihood. */
 function naiveRestrictedP2(a: number, n1: number, b: number, n2: number, m: number): number {
@@ -108,6 +113,34 @@ test('exactUnconditionalNITest: bad arguments throw InputError naming the argume
   assertThrowsInputError(() => exactUnconditionalNITest(1, 0, 1, 10, 0.1), 'n1');
   assertThrowsInputError(() => exactUnconditionalNITest(1, 10, 11, 10, 0.1), 'x2');
   assertThrowsInputError(() => exactUnconditionalNITest(1, 10, 1, 10, 0.1, { gridPoints: 100 }), 'gridPoints');
+});
+
+const limitCases = JSON.parse(
+  readFileSync(new URL('../references/exact/exact-unconditional-cases.json', import.meta.url), 'utf8'),
+) as ReferenceCase[];
+
+/** One-sided p-value of H0: pA − pB ≤ −M at M = margin ∓ half a printed unit: must straddle α. */
+function assertCrossesAlpha(label: string, xA: number, nA: number, xB: number, nB: number, margin: number, halfUnit: number, alpha: number) {
+  const inside = exactUnconditionalNITest(xA, nA, xB, nB, margin - halfUnit).pValue;
+  const outside = exactUnconditionalNITest(xA, nA, xB, nB, margin + halfUnit).pValue;
+  assert.ok(inside > alpha && outside < alpha, `${label}: p(${margin - halfUnit}) = ${inside}, p(${margin + halfUnit}) = ${outside}, α = ${alpha}`);
+}
+
+test('exact score limits (SAS 9.4, StatXact 11): remit\'s p-value crosses α/2 within the printed rounding', () => {
+  assert.is(limitCases.length, 4);
+  let limitsChecked = 0;
+  for (const c of limitCases) {
+    assert.is(c.method, 'chan_exact_unconditional_score_limits');
+    const { x1, n1, x2, n2, alpha_one_sided: alpha } = c.inputs as Record<string, number>;
+    const expected = c.expected as { lower?: number; upper?: number };
+    const halfUnit = c.tolerance.abs as number;
+    // lower limit L of p1 − p2: H0 p1 − p2 ≤ L is the NI null with margin −L
+    if (expected.lower !== undefined) assertCrossesAlpha(`${c.id} lower`, x1, n1, x2, n2, -expected.lower, halfUnit, alpha);
+    // upper limit U of p1 − p2: H0 p2 − p1 ≤ −U, arms swapped, margin U
+    if (expected.upper !== undefined) assertCrossesAlpha(`${c.id} upper`, x2, n2, x1, n1, expected.upper, halfUnit, alpha);
+    limitsChecked += Object.keys(expected).length;
+  }
+  assert.is(limitsChecked, 6);
 });
 
 test.run();

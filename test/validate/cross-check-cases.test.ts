@@ -17,6 +17,7 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const REFERENCES = join(repoRoot, 'test', 'references');
 const FM_POWER = 'test/references/fm-power/fm-power-cases.json';
 const INTERACTION = 'test/references/interaction-lrt/interaction-lrt-cases.json';
+const EXACT = 'test/references/exact/exact-unconditional-cases.json';
 
 /** The case files of .ci/run's `npm run remit -- validate --cases … --out …` line, as written there. */
 function ciCaseFiles(): string[] {
@@ -71,6 +72,18 @@ test('interaction LRT and logistic regression = R glm: 8 cases (7 + 1), all pass
   // The field-specific tolerance of the log odds ratio is the one applied (not the case's abs 1e-8).
   const lor = cases[0].checks.find((k) => k.field === 'log_odds_ratio')!;
   assert.equal([lor.tolerance?.abs, lor.tolerance?.basis], [1e-7, 'case log_odds_ratio_abs']);
+});
+
+test('Chan exact unconditional NI test = SAS 9.4 / StatXact 11 exact score limits: 4 cases, 6 limits, all pass', () => {
+  const cases = ci.cases.filter((c) => c.file === 'exact-unconditional-cases.json');
+  assert.is(cases.length, 4);
+  assert.ok(cases.every((c) => c.status === 'pass' && c.section === 'X' && c.method === 'chan_exact_unconditional_score_limits'));
+  assert.is(cases.reduce((n, c) => n + c.checks.length, 0), 6);
+  assert.is(casesOf(EXACT).reduce((n, c) => n + leaves(c.expected), 0), 6);
+  // StatXact's 5-decimal lower limit for 24/61 − 10/35 (−0.09922) one step (1e-5) off fails at abs 5e-6
+  const moved = structuredClone(casesOf(EXACT).find((c) => c.id === 'X-exact-statxact-01')!);
+  (moved.expected as { lower: number }).lower -= 1e-5;
+  assert.is(runValidation([parseCaseFile(JSON.stringify([moved]), 'moved.json')]).cases[0].status, 'fail');
 });
 
 test('a value moved just beyond its tolerance fails (power, df, a logistic coefficient)', () => {
