@@ -94,7 +94,8 @@ async function readAndDerive(dataDir: string, plan: Plan, progress: (m: string) 
   if (read.issues.some((i) => i.severity === 'fatal')) throw fatalSummary(read.issues, dataDir);
 
   progress('deriving ADaM datasets');
-  const derived = deriveAdam(read.lock, plan);
+  // The lock is not used after derivation: LB and QS are released as soon as they are consumed.
+  const derived = deriveAdam(read.lock, plan, { releaseConsumed: true });
   const issues = sortIssues([...read.issues, ...derived.issues]);
   if (issues.some((i) => i.severity === 'fatal')) throw fatalSummary(issues, dataDir);
   return { adam: derived.datasets, issues, domains: read.domains };

@@ -27,19 +27,37 @@ export interface DeriveResult {
   issues: DataIssue[];
 }
 
-/** Derive every ADaM dataset from a data lock. */
-export function deriveAdam(lock: SdtmDataLock, plan: Plan): DeriveResult {
+export interface DeriveOptions {
+  /**
+   * Empty the lock's LB and QS arrays as soon as ADLB and ADQS are derived from them, so their records
+   * can be garbage-collected during the rest of the derivation (the caller must not use them afterwards).
+   * On a 23,000-subject lock QS alone holds 6 million records; keeping it alive while ADRS is derived
+   * was most of the peak heap.
+   */
+  releaseConsumed?: boolean;
+}
+
+/**
+ * Derive every ADaM dataset from a data lock. Order: ADSL (PPROTFL pending) → ADQS → ADLB → ADRS →
+ * PPROTFL → ADTTE, ADAE; ADQS needs no PPROTFL, so it is derived first and QS can be released early.
+ */
+export function deriveAdam(lock: SdtmDataLock, plan: Plan, options: DeriveOptions = {}): DeriveResult {
   const adsl0 = deriveAdsl(lock, plan);
+  const adqs = deriveAdqs(lock.qs, adsl0, plan);
+  if (options.releaseConsumed) lock.qs = [];
   const lb = deriveAdlb(lock.lb, adsl0, plan);
+  if (options.releaseConsumed) lock.lb = [];
   const adrs0 = deriveAdrs(adsl0, lb.records, plan);
   const adsl = derivePprotfl(adsl0, evaluableSubjects(adrs0, plan.primary.visit));
   const pp = new Map(adsl.map((s) => [s.USUBJID, s.PPROTFL]));
-  const adrs = adrs0.map((r) => withPprotfl(r, pp.get(r.USUBJID) ?? 'N'));
+  // Replaced slot by slot (not mapped to a second array): on a large lock two full ADRS copies were a peak.
+  const adrs = adrs0;
+  for (let i = 0; i < adrs.length; i++) adrs[i] = withPprotfl(adrs[i], pp.get(adrs[i].USUBJID) ?? 'N');
   return {
     datasets: {
       adsl,
       adlb: lb.records,
-      adqs: deriveAdqs(lock.qs, adsl, plan),
+      adqs,
       adrs,
       adtte: deriveAdtte(adsl, adrs, plan),
       adae: deriveAdae(lock.ae, adsl, plan),
