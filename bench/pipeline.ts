@@ -8,7 +8,7 @@
  * Data and outputs go to bench/out/pipeline/ (gitignored); a simulated lock is reused across invocations.
  * The 23,000-subject run gets a larger V8 heap (HEAP_MB below): its derived datasets alone are ~3 GB.
  *
- * Scaling (figures in README "Performance"): 2,300 → 23,000 subjects costs ~19× the time for 10× the data.
+ * Scaling (figures in README "Performance"): 2,300 → 23,000 subjects costs ~17× the time for 10× the data (19× before QS/LB were released early).
  * Per phase (node --expose-gc, .tmp-style phase script, 2026-11-26): read 7 → 78 s (11×), derive 3.8 → 72 s,
  * longitudinal 2.6 → 69 s, CSV writing 2.2 → 88 s before the index sort / byte buffer. CPU profiles put the
  * excess in V8's garbage collector, not in remit's code: with 2–6 GB of live records every young-generation
