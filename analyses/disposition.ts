@@ -23,7 +23,7 @@ import type { ReportSection } from '../src/report/html.ts';
 import { buildTable, type TableRow } from '../src/report/tables.ts';
 import type { AdamInput } from '../src/tables/adam-input.ts';
 import { distinctValues, findNumber } from '../src/tables/ard-lookup.ts';
-import { countSubjectSet, headerNRecords } from '../src/tables/count-subjects.ts';
+import { countSubjectSet, headerNRecords, type SubjectReasons } from '../src/tables/count-subjects.ts';
 import { compareFrequency } from '../src/tables/ae-by-soc-pt.ts';
 import { populationGroups, TOTAL } from '../src/tables/population-groups.ts';
 import { groupColumns } from '../src/tables/table-columns.ts';
@@ -55,6 +55,15 @@ const Sets = [
 
 const ids = (rows: readonly GenericAdslRecord[], p: (s: GenericAdslRecord) => boolean) => new Set(rows.filter(p).map((s) => s.USUBJID));
 
+/** The rule that put each subject in a count, with its date (closed-report traceability; stripped from the open report). */
+function reasonsBy(rows: readonly GenericAdslRecord[], reason: (s: GenericAdslRecord) => string, values: (s: GenericAdslRecord) => string | null): SubjectReasons {
+  return new Map(rows.map((s) => {
+    const v = values(s);
+    return [s.USUBJID, v === null ? { reason: reason(s) } : { reason: reason(s), values: v }];
+  }));
+}
+const dated = (label: string, d: string | null | undefined) => (d ? `${label} ${d}` : null);
+
 /** ARD records of the disposition table and CONSORT flow. */
 export function computeDisposition(input: AdamInput): ArdRecord[] {
   const adsl = input.adam.adsl;
@@ -68,10 +77,19 @@ export function computeDisposition(input: AdamInput): ArdRecord[] {
     ard({ ...key, parameter: 'NOT_RANDOMIZED', statistic: 'n', value: adsl.filter((s) => s.ITTFL !== 'Y').length }),
     ard({ ...key, parameter: 'ARM_UNASSIGNED', statistic: 'n', value: g.unassigned }),
     ...countSubjectSet(ids(adsl, () => true), g.groups, { ...key, parameter: 'RANDOMIZED' }),
-    ...countSubjectSet(ids(adsl, (s) => (hasTrtsdt ? s.TRTSDT !== null : s.SAFFL === 'Y')), g.groups, { ...key, parameter: 'TREATED', method: hasTrtsdt ? 'TRTSDT present' : 'SAFFL = Y' }),
+    ...countSubjectSet(
+      ids(adsl, (s) => (hasTrtsdt ? s.TRTSDT !== null : s.SAFFL === 'Y')),
+      g.groups,
+      { ...key, parameter: 'TREATED', method: hasTrtsdt ? 'TRTSDT present' : 'SAFFL = Y' },
+      reasonsBy(adsl, () => (hasTrtsdt ? 'First dose of study treatment (ADSL TRTSDT)' : 'In the safety set (SAFFL = Y)'), (s) => dated('TRTSDT', s.TRTSDT)),
+    ),
   ];
+  const endReasons = reasonsBy(adsl, (s) => {
+    const e = status.get(s.USUBJID)!;
+    return e.status === 'DISCONTINUED' ? `Discontinued: ${e.reason ?? 'reason not recorded'}` : e.status === 'COMPLETED' ? 'Completed' : 'No end-of-study status';
+  }, (s) => dated('EOSDT', s.EOSDT));
   for (const st of ['COMPLETED', 'DISCONTINUED', 'ONGOING'] as const) {
-    out.push(...countSubjectSet(ids(adsl, (s) => status.get(s.USUBJID)!.status === st), g.groups, { ...key, parameter: st }));
+    out.push(...countSubjectSet(ids(adsl, (s) => status.get(s.USUBJID)!.status === st), g.groups, { ...key, parameter: st }, endReasons));
   }
   const reasons = new Map<string, Set<string>>();
   for (const s of adsl) {
@@ -81,10 +99,10 @@ export function computeDisposition(input: AdamInput): ArdRecord[] {
     (reasons.get(r) ?? reasons.set(r, new Set()).get(r)!).add(s.USUBJID);
   }
   const ordered = [...reasons].map(([name, set]) => ({ name, total: set.size, set })).sort(compareFrequency);
-  for (const r of ordered) out.push(...countSubjectSet(r.set, g.groups, { ...key, parameter: 'DCSREAS', category: r.name }));
+  for (const r of ordered) out.push(...countSubjectSet(r.set, g.groups, { ...key, parameter: 'DCSREAS', category: r.name }, endReasons));
   for (const set of Sets) {
     const present = adsl.some((s) => s[set.flag] !== null && s[set.flag] !== undefined);
-    if (present) out.push(...countSubjectSet(ids(adsl, (s) => s[set.flag] === 'Y'), g.groups, { ...key, parameter: 'ANALYSIS_SET', category: set.code }));
+    if (present) out.push(...countSubjectSet(ids(adsl, (s) => s[set.flag] === 'Y'), g.groups, { ...key, parameter: 'ANALYSIS_SET', category: set.code }, reasonsBy(adsl, () => `${set.flag} = Y`, () => null)));
     else for (const grp of g.groups) out.push(ard({ ...key, parameter: 'ANALYSIS_SET', category: set.code, group: grp.label, statistic: 'n', value: null }), ard({ ...key, parameter: 'ANALYSIS_SET', category: set.code, group: grp.label, statistic: 'pct', value: null }));
   }
   return out;

@@ -28,6 +28,17 @@ const small = input([
 ]);
 const ard = computeDisposition(small);
 
+test('disposition traces (closed report): who is counted, why and when', () => {
+  const trace = (q: Partial<ArdRecord>) => ard.find((r) => (Object.keys(q) as (keyof ArdRecord)[]).every((k) => r[k] === q[k]) && r.statistic === 'n')?.subjects;
+  assert.equal(trace({ parameter: 'DISCONTINUED', group: 'Total' })?.counted, [
+    { id: 'S2', reason: 'Discontinued: ADVERSE EVENT' },
+    { id: 'S3', reason: 'Discontinued: WITHDRAWAL BY SUBJECT' },
+  ]);
+  assert.equal(trace({ parameter: 'TREATED', group: 'Arm A' })?.counted, [{ id: 'S1', reason: 'First dose of study treatment (ADSL TRTSDT)', values: 'TRTSDT 2020-01-01' }]);
+  assert.equal(trace({ parameter: 'ONGOING', group: 'Arm B' })?.counted.map((t) => [t.id, t.reason]), [['S4', 'No end-of-study status']]);
+  assert.equal(trace({ parameter: 'ANALYSIS_SET', category: 'PP', group: 'Arm A' })?.counted, [{ id: 'S1', reason: 'PPROTFL = Y' }]);
+});
+
 test('disposition: hand counts', () => {
   assert.is(one(ard, { parameter: 'RANDOMIZED', group: 'Total', statistic: 'N' }), 4);
   assert.is(one(ard, { parameter: 'TREATED', group: 'Arm A', statistic: 'n' }), 1);
