@@ -27,17 +27,11 @@ import { convertToStandard, unitConversion } from '../clinical/units.ts';
 import type { DataIssue } from '../io/data-issue.ts';
 import type { Plan } from '../plan/plan.ts';
 import type { AdslRecord, YN } from './adsl.ts';
-import { computeBdsFlags, type BdsFlags } from './bds.ts';
+import { computeBdsFlags, type BdsFlags, type BdsIdentity } from './bds.ts';
 import { toDate } from './dates.ts';
 import { computeStudyDay } from './study-day.ts';
 
-export interface AdlbRecord {
-  STUDYID: string;
-  USUBJID: string;
-  TRT01P: string | null;
-  TRT01A: string | null;
-  PARAMCD: string;
-  PARAM: string;
+export interface AdlbRecord extends BdsIdentity {
   PARCAT1: string | null;
   LBORRES: string;
   LBORRESU: string | null;

@@ -22,16 +22,10 @@ import { computeSri } from '../clinical/sri.ts';
 import type { Plan } from '../plan/plan.ts';
 import type { AdslRecord, YN } from './adsl.ts';
 import { addDays, toDate } from './dates.ts';
-import { computeBdsFlags } from './bds.ts';
+import { computeBdsFlags, type BdsIdentity } from './bds.ts';
 import { computeStudyDay } from './study-day.ts';
 
-export interface AdqsRecord {
-  STUDYID: string;
-  USUBJID: string;
-  TRT01P: string | null;
-  TRT01A: string | null;
-  PARAMCD: string;
-  PARAM: string;
+export interface AdqsRecord extends BdsIdentity {
   PARCAT1: string;
   AVISIT: string | null;
   AVISITN: number | null;

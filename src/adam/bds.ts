@@ -7,6 +7,16 @@ import type { Plan } from '../plan/plan.ts';
 import { selectBaselineRecords } from './baseline.ts';
 import { assignAnalysisVisit, selectWindowRecords, type AnalysisVisit, type WindowCandidate } from './visit-window.ts';
 
+/** Identification variables every BDS record of ours starts with (ADaMIG 1.3 section 3.3). */
+export interface BdsIdentity {
+  STUDYID: string;
+  USUBJID: string;
+  TRT01P: string | null;
+  TRT01A: string | null;
+  PARAMCD: string;
+  PARAM: string;
+}
+
 export interface BdsDraft {
   USUBJID: string;
   PARAMCD: string;
