@@ -11,7 +11,7 @@
  * LB file size, peak RSS (process.resourceUsage().maxRSS). Target (design.md): (b) ≥ 50 % of (a).
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
@@ -108,6 +108,8 @@ async function mainBench(): Promise<void> {
   const lbFile = join(outDir, 'lb.csv');
   const marker = join(outDir, `rows-${rows}`);
   if (!existsSync(marker)) {
+    // The marker names the size of the lb.csv that is there now: drop any other size's marker first.
+    if (existsSync(outDir)) for (const f of readdirSync(outDir)) if (f.startsWith('rows-')) rmSync(join(outDir, f));
     const t = performance.now();
     await writeData(rows);
     createWriteStream(marker).end();
