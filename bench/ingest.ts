@@ -15,7 +15,7 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
-import { emitBenchRow } from './result.ts';
+import { emitBenchRow, median } from './result.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const outDir = join(here, 'out', 'ingest');
@@ -97,10 +97,6 @@ const StepLabels: Record<string, string> = {
   'remit-keep': 'remit run reader (typed records kept)',
 };
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 async function mainBench(): Promise<void> {
   const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };

@@ -205,19 +205,6 @@ export function deriveAdrs(adsl: readonly AdslRecord[], adlb: readonly AdlbRecor
   return out;
 }
 
-/** A copy of an ADRS record with PPROTFL set (same field order; see adrsRecord on why not a spread). */
-export function withPprotfl(r: AdrsRecord, PPROTFL: YN): AdrsRecord {
-  return {
-    STUDYID: r.STUDYID, USUBJID: r.USUBJID, TRT01P: r.TRT01P, TRT01PN: r.TRT01PN, TRT01A: r.TRT01A, STRATUM: r.STRATUM,
-    ITTFL: r.ITTFL, FASFL: r.FASFL, PPROTFL,
-    AVISIT: r.AVISIT, AVISITN: r.AVISITN, ADT: r.ADT, ADY: r.ADY, ANL01FL: r.ANL01FL,
-    UP24: r.UP24, UP24BL: r.UP24BL, UPCR: r.UPCR, UPCRBL: r.UPCRBL, ALB: r.ALB, SCR: r.SCR, SCRBL: r.SCRBL, EGFR: r.EGFR, EGFRBL: r.EGFRBL,
-    SRCDOM: r.SRCDOM, SRCSEQ: r.SRCSEQ,
-    DTYPE: r.DTYPE, RSNREAS: r.RSNREAS, RSNDTL: r.RSNDTL,
-    PARAMCD: r.PARAMCD, PARAM: r.PARAM, PARCAT1: r.PARCAT1, AVAL: r.AVAL, AVALC: r.AVALC,
-  };
-}
-
 /** Subjects whose response at `visit` was decided on data (CR, PR or NR-CRITERIA): PP evaluability. */
 export function evaluableSubjects(adrs: readonly AdrsRecord[], visit: string): Set<string> {
   return new Set(adrs.filter((r) => r.PARAMCD === 'RENALRSP' && r.AVISIT === visit && (r.RSNREAS === 'CR' || r.RSNREAS === 'PR' || r.RSNREAS === 'NR-CRITERIA')).map((r) => r.USUBJID));

@@ -7,12 +7,7 @@ import type { IsoDateTime } from '../cdisc/values.ts';
 import { InputError } from '../core/errors.ts';
 import { daysFromCivil, isoDateOfDays } from '../core/calendar.ts';
 
-export { daysFromCivil } from '../core/calendar.ts';
-
-/** Civil date of a day number, as `YYYY-MM-DD`. */
-export function civilFromDays(n: number): string {
-  return isoDateOfDays(n);
-}
+export { daysFromCivil, isoDateOfDays } from '../core/calendar.ts';
 
 /** Number of days in a month (1–12). */
 export function daysInMonth(y: number, m: number): number {
@@ -69,7 +64,7 @@ export function daysBetween(a: string, b: string): number {
 
 /** Date plus n days. */
 export function addDays(a: string, n: number): string {
-  return civilFromDays(dayNumber(a) + n);
+  return isoDateOfDays(dayNumber(a) + n);
 }
 
 /** Code-unit string order (not locale-dependent): for ISO dates this is chronological order. */

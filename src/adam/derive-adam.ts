@@ -1,6 +1,7 @@
 /**
  * The derivation pipeline (design.md data flow): ADSL → ADLB, ADQS → ADRS → PPROTFL → ADTTE, ADAE.
- * Pure: typed SDTM records and the plan in, ADaM records, CSV texts and data issues out.
+ * Typed SDTM records and the plan in, ADaM records, CSV bytes and data issues out; the lock is left as it
+ * was unless `releaseConsumed` asks for its LB and QS arrays to be emptied once used.
  */
 import type { SdtmDataLock } from '../cdisc/sdtm.ts';
 import type { DataIssue } from '../io/data-issue.ts';
@@ -8,7 +9,7 @@ import type { Plan } from '../plan/plan.ts';
 import { AdaeColumns, deriveAdae, type AdaeRecord } from './adae.ts';
 import { AdlbColumns, deriveAdlb, type AdlbRecord } from './adlb.ts';
 import { AdqsColumns, deriveAdqs, type AdqsRecord } from './adqs.ts';
-import { AdrsColumns, deriveAdrs, evaluableSubjects, withPprotfl, type AdrsRecord } from './adrs.ts';
+import { AdrsColumns, deriveAdrs, evaluableSubjects, type AdrsRecord } from './adrs.ts';
 import { AdslColumns, deriveAdsl, derivePprotfl, type AdslRecord } from './adsl.ts';
 import { AdtteColumns, deriveAdtte, type AdtteRecord } from './adtte.ts';
 import { datasetToCsv, DatasetKeys } from './write-dataset.ts';
@@ -47,12 +48,12 @@ export function deriveAdam(lock: SdtmDataLock, plan: Plan, options: DeriveOption
   if (options.releaseConsumed) lock.qs = [];
   const lb = deriveAdlb(lock.lb, adsl0, plan);
   if (options.releaseConsumed) lock.lb = [];
-  const adrs0 = deriveAdrs(adsl0, lb.records, plan);
-  const adsl = derivePprotfl(adsl0, evaluableSubjects(adrs0, plan.primary.visit));
+  const adrs = deriveAdrs(adsl0, lb.records, plan);
+  const adsl = derivePprotfl(adsl0, evaluableSubjects(adrs, plan.primary.visit));
   const pp = new Map(adsl.map((s) => [s.USUBJID, s.PPROTFL]));
-  // Replaced slot by slot (not mapped to a second array): on a large lock two full ADRS copies were a peak.
-  const adrs = adrs0;
-  for (let i = 0; i < adrs.length; i++) adrs[i] = withPprotfl(adrs[i], pp.get(adrs[i].USUBJID) ?? 'N');
+  // Set on the records deriveAdrs just made (nothing else holds them): no second full ADRS copy, which
+  // on a large lock was a peak of the heap.
+  for (const r of adrs) r.PPROTFL = pp.get(r.USUBJID) ?? 'N';
   return {
     datasets: {
       adsl,
@@ -66,7 +67,7 @@ export function deriveAdam(lock: SdtmDataLock, plan: Plan, options: DeriveOption
   };
 }
 
-/** File name (without `.csv`) → CSV text for each dataset. */
+/** File name (without `.csv`) → CSV (UTF-8 bytes) for each dataset. */
 export function adamToCsv(d: AdamDatasets): Record<keyof AdamDatasets, Buffer> {
   return {
     adsl: datasetToCsv(AdslColumns, d.adsl, DatasetKeys.adsl),

@@ -10,7 +10,7 @@
  * year is not imputed (date null).
  */
 import type { IsoDateTime } from '../cdisc/values.ts';
-import { civilFromDays, daysFromCivil, daysInMonth, dayNumber } from './dates.ts';
+import { daysFromCivil, daysInMonth, dayNumber, isoDateOfDays } from './dates.ts';
 
 export type DateImputationFlag = 'D' | 'M' | null;
 
@@ -30,18 +30,18 @@ function period(x: IsoDateTime): { first: number; last: number; flag: DateImputa
 export function imputeStartDate(x: IsoDateTime | null, minDate: string | null = null): ImputedDate {
   if (x === null) return { date: null, flag: null };
   const p = period(x);
-  if (p.flag === null) return { date: civilFromDays(p.first), flag: null };
+  if (p.flag === null) return { date: isoDateOfDays(p.first), flag: null };
   const min = minDate === null ? null : dayNumber(minDate);
   const d = min !== null && min >= p.first && min <= p.last ? min : p.first;
-  return { date: civilFromDays(d), flag: p.flag };
+  return { date: isoDateOfDays(d), flag: p.flag };
 }
 
 /** @example imputeEndDate(parse('2019-02')) // => { date: '2019-02-28', flag: 'D' } */
 export function imputeEndDate(x: IsoDateTime | null, maxDate: string | null = null): ImputedDate {
   if (x === null) return { date: null, flag: null };
   const p = period(x);
-  if (p.flag === null) return { date: civilFromDays(p.first), flag: null };
+  if (p.flag === null) return { date: isoDateOfDays(p.first), flag: null };
   const max = maxDate === null ? null : dayNumber(maxDate);
   const d = max !== null && max >= p.first && max <= p.last ? max : p.last;
-  return { date: civilFromDays(d), flag: p.flag };
+  return { date: isoDateOfDays(d), flag: p.flag };
 }

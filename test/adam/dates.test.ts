@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { addDays, civilFromDays, dayNumber, daysBetween } from '../../src/adam/dates.ts';
+import { addDays, dayNumber, daysBetween, isoDateOfDays } from '../../src/adam/dates.ts';
 import { imputeEndDate, imputeStartDate } from '../../src/adam/impute-date.ts';
 import { computeStudyDay } from '../../src/adam/study-day.ts';
 import { iso } from './factories.ts';
@@ -8,7 +8,7 @@ import { iso } from './factories.ts';
 test('dayNumber: 1970-01-01 is 0, 2000-03-01 is 11017 (leap year 2000), round trip', () => {
   assert.is(dayNumber('1970-01-01'), 0);
   assert.is(dayNumber('2000-03-01'), 11017); // 30 years × 365 + 7 leap days + 59 (Jan+Feb 2000 incl. 29 Feb) + 1… = 10957 + 60
-  assert.is(civilFromDays(11017), '2000-03-01');
+  assert.is(isoDateOfDays(11017), '2000-03-01');
   assert.is(daysBetween('2019-02-28', '2019-03-01'), 1);
   assert.is(addDays('2020-02-28', 1), '2020-02-29');
 });
