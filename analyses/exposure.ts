@@ -108,7 +108,7 @@ export function exposureSections(ard: readonly ArdRecord[], ctx: SectionContext)
       analysis: EXPOSURE_ANALYSIS,
       population: POP,
       populationLabel: 'Safety set, by actual treatment',
-      units: 'days; doses in the units of the study',
+      units: 'as stated with each parameter; infusion given: subjects n (%)',
       method: 'Descriptive statistics; quartiles by SAS QNTLDEF=5',
       headerNParameter: 'SUBJECTS',
       columns: groupColumns(ctx.arms.map((a) => a.label), ctx.blinding),
@@ -116,7 +116,7 @@ export function exposureSections(ard: readonly ArdRecord[], ctx: SectionContext)
       footnotes: [
         'Duration = last − first date of study treatment + 1 (ADSL TRTEDT, TRTSDT), or ADSL TRTDURD when present.',
         ...(own.some((r) => r.parameter === 'ORALCOMP')
-          ? ['Oral adherence = days with oral study drug (EX records taken daily) ÷ days from the first oral dose to the earlier of end of study and the planned treatment length (primary visit target day) × 100; EX carries no returned-tablet counts.']
+          ? ['Oral adherence = days with oral study drug (EX records taken daily) within the planned period ÷ days of that period × 100, the period running from the first oral dose to the earlier of end of study and the planned treatment length (primary visit target day); at most 100 %. EX carries no returned-tablet counts.']
           : []),
         ...(ctx.blinding === 'closed' && own.some((r) => r.parameter === 'CELLDOSE')
           ? ['UC-MSC dose: sum of EX doses in 10^6 cells/kg (planned 2); cumulative oral dose: daily dose × days of each oral EX record (MMF 2 g/day planned; placebo tablets 0).']

@@ -207,7 +207,7 @@ function runPopulation(input: AnalysisInput, population: PopulationCode, exp: Ar
     out.push(ard({ ...ctx('ni-exact'), group: contrast, statistic: 'conclusion', value: conclusionText(ex.pValue < p.alphaOneSided), method: 'chan-exact-unconditional' }));
   } else {
     out.push(ard({ ...ctx('ni-exact'), group: contrast, statistic: 'pValue', value: null, method: 'chan-exact-unconditional' }));
-    out.push(ard({ ...ctx('ni-exact'), group: contrast, statistic: 'conclusion', value: `not computed: ${e.n} × ${c.n} subjects exceed ${ExactMaxTables.toLocaleString('en-US')} tables (asymptotic tests apply)`, method: 'chan-exact-unconditional' }));
+    out.push(ard({ ...ctx('ni-exact'), group: contrast, statistic: 'conclusion', value: `not computed: (${e.n} + 1) × (${c.n} + 1) = ${((e.n + 1) * (c.n + 1)).toLocaleString('en-US')} 2×2 tables, above the limit of ${ExactMaxTables.toLocaleString('en-US')}; the score-based analyses above apply`, method: 'chan-exact-unconditional' }));
   }
 
   // Sensitivity: alternative response definitions (TOTREM = CR or PR of the alternative's category).

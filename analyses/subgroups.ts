@@ -22,10 +22,10 @@
  * (parameter = factor code, group = contrast), and one `label` record per factor (group null).
  */
 import { ard, type ArdRecord } from '../src/core/ard.ts';
-import { InputError } from '../src/core/errors.ts';
+import { ConvergenceError, InputError } from '../src/core/errors.ts';
 import type { AdslRecord } from '../src/adam/adsl.ts';
 import { riskDifferenceCI } from '../src/stats/proportions.ts';
-import { interactionLikelihoodRatioTest, type ExclusionReason } from '../src/stats/interaction.ts';
+import { interactionLikelihoodRatioTest, type ExclusionReason, type LevelCounts } from '../src/stats/interaction.ts';
 import type { Analysis, AnalysisInput, ArmInfo } from './framework.ts';
 import { contrastLabel } from './framework.ts';
 import { baselineValues } from './baseline.ts';
@@ -113,6 +113,19 @@ function levelRecords(c: Ctx, category: string, outcomes: readonly SubjectOutcom
   return out;
 }
 
+/**
+ * The interaction test, or "not estimable" with the reason when the logistic fit itself fails (an
+ * exploratory test must not stop the DSMB report; the reason is shown where the p-value would be).
+ */
+function interactionOrNotEstimable(counts: readonly LevelCounts[]): ReturnType<typeof interactionLikelihoodRatioTest> {
+  try {
+    return interactionLikelihoodRatioTest(counts);
+  } catch (e) {
+    if (!(e instanceof ConvergenceError)) throw e;
+    return { estimable: false, reason: `the logistic regression did not converge (${e.message})`, levelsUsed: [], excluded: [] };
+  }
+}
+
 function interactionRecords(c: Ctx, levels: readonly string[], byLevel: ReadonlyMap<string, readonly SubjectOutcome[]>): ArdRecord[] {
   const tested = levels.filter((l) => l !== MISSING_LEVEL);
   const counts = tested.map((l) => {
@@ -121,8 +134,8 @@ function interactionRecords(c: Ctx, levels: readonly string[], byLevel: Readonly
   });
   const base = { analysis: INTERACTION_ANALYSIS, population: SUBGROUP_POPULATION, parameter: c.parameter, visit: c.visit, group: c.contrast, method: 'logistic-regression-lrt' };
   const out: ArdRecord[] = [];
-  const r = counts.length > 0 ? interactionLikelihoodRatioTest(counts) : null;
-  if (r === null) return [ard({ ...base, statistic: 'notEstimable', value: 'no level with a value of the factor' })];
+  if (counts.length === 0) return [ard({ ...base, statistic: 'notEstimable', value: 'no level with a value of the factor' })];
+  const r = interactionOrNotEstimable(counts);
   if (r.estimable) {
     out.push(ard({ ...base, statistic: 'chiSquare', value: r.statistic }));
     out.push(ard({ ...base, statistic: 'df', value: r.df }));

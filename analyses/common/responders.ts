@@ -112,7 +112,7 @@ export function responseValues(r: AdrsRecord): string | null {
  * for a CR or PR call (what the response was concluded on), not for non-responders, whose failed criterion
  * is the rule.
  */
-export function traceSubject(o: SubjectOutcome): TraceSubject {
+function traceSubject(o: SubjectOutcome): TraceSubject {
   const reason = o.detail !== null && o.detail !== '' ? `${o.reason}: ${o.detail}` : o.reason;
   const showValues = (o.reason === 'CR' || o.reason === 'PR') && o.values !== null;
   return showValues ? { id: o.usubjid, reason, values: o.values as string } : { id: o.usubjid, reason };

@@ -220,12 +220,13 @@ export function primarySections(ard: readonly ArdRecord[], ctx: SectionContext):
   for (const pop of populations(ard)) {
     const cells = tippingCells(ard, pop, contrast);
     if (cells.length > 1) {
+      const thin = thinned(cells);
       blocks.push({
         kind: 'chart',
         id: `primary-tipping-${pop.toLowerCase()}`,
-        title: `Tipping-point analysis, ${pop}: every outcome of the subjects with unobserved week-24 status`,
+        title: `Tipping-point analysis, ${pop}: ${thin ? 'outcomes' : 'every outcome'} of the subjects with unobserved week-24 status`,
         spec: tippingPointSpec({ cells, margin: p.margin, xTitle: `Responders imputed among missing, ${ctl.label}`, yTitle: `Responders imputed among missing, ${exp.label}` }),
-        caption: `Unstratified Miettinen–Nurminen lower bound for each combination; × marks combinations where non-inferiority would not be concluded.${thinned(cells) ? ` With more than ${TippingMaxSteps} missing in an arm, ${TippingMaxSteps + 1} evenly spaced counts are shown for that arm.` : ''}`,
+        caption: `Unstratified Miettinen–Nurminen lower bound for each combination; × marks combinations where non-inferiority would not be concluded.${thin ? ` With more than ${TippingMaxSteps} missing in an arm, ${TippingMaxSteps + 1} evenly spaced counts are shown for that arm.` : ''}`,
       });
     }
   }

@@ -11,10 +11,11 @@
  *             records with EXDOSFRQ `QD`, complete dates only.
  * - ORALDOSE  cumulative oral dose in g: sum of EXDOSE (mg/day) × days of each `QD` record in mg/day, ÷ 1000
  *             (MMF; 0 for placebo tablets).
- * - ORALCOMP  oral treatment adherence in %: 100 × ORALDURD ÷ the days the subject should have taken tablets,
- *             from the first oral dose to the earlier of the end of study (EOSDT) and the planned treatment
- *             length (`plannedDays`, the primary visit's target day) — the "days on drug" measure, as EX
- *             carries no returned-tablet counts; null when it has no denominator.
+ * - ORALCOMP  oral treatment adherence in %: 100 × days with oral study drug ÷ days the subject should have
+ *             taken tablets, both counted from the first oral dose to the earlier of the end of study (EOSDT)
+ *             and the planned treatment length (`plannedDays`, the primary visit's target day), so it is at
+ *             most 100 — the "days on drug" measure, as EX carries no returned-tablet counts; null when it
+ *             has no denominator.
  */
 import type { ExRecord } from '../cdisc/sdtm.ts';
 import { dayNumber, toDate } from './dates.ts';
@@ -66,7 +67,9 @@ export function deriveExposureVariables(ex: readonly ExRecord[], eosdt: string |
     const first = Math.min(...oral.map((o) => o.s));
     const end = eosdt === null ? first + plannedDays - 1 : Math.min(first + plannedDays - 1, dayNumber(eosdt));
     const expected = end - first + 1;
-    compliance = expected > 0 ? round4((100 * days) / expected) : null;
+    // Numerator and denominator over the same window: days taken after the planned period do not count.
+    const within = coveredDays(oral.filter((o) => o.s <= end).map((o) => [o.s, Math.min(o.e, end)]));
+    compliance = expected > 0 ? round4((100 * within) / expected) : null;
   }
   return {
     INFUSFL: infusion ? 'Y' : 'N',

@@ -24,7 +24,7 @@ export interface SubjectShift {
 }
 
 /** The trace reason of a cell: "baseline 0 → worst 2" (levels as in the ARD category). */
-export function shiftReason(baseline: string, worst: string): string {
+function shiftReason(baseline: string, worst: string): string {
   return `baseline ${baseline} → worst ${worst}`;
 }
 

@@ -97,4 +97,30 @@ test('exact unconditional test: run up to ExactMaxTables 2×2 tables (the trial:
   assert.not.ok(exactTestAffordable(11500, 11500));
 });
 
+test('exact unconditional test beyond ExactMaxTables: no p-value, the conclusion states the table count and the limit', () => {
+  // 1000 per arm: 1001² = 1,002,001 tables > 1,000,000.
+  const parts = [subjects('MSC', 'A', 1000, 600), subjects('MMF', 'A', 1000, 600)];
+  const ard = primaryNonInferiority.run({ plan, arms, adam: { adsl: parts.flatMap((p) => p.adsl), adrs: parts.flatMap((p) => p.adrs) } });
+  const q = { analysis: 'ni-exact', population: 'FAS', group: 'UC-MSC - MMF' };
+  assert.is(get(ard, { ...q, statistic: 'pValue' }), null);
+  assert.is(get(ard, { ...q, statistic: 'conclusion' }), 'not computed: (1000 + 1) × (1000 + 1) = 1,002,001 2×2 tables, above the limit of 1,000,000; the score-based analyses above apply');
+});
+
+test('tipping-point chart: a thinned grid is titled "outcomes" (not "every outcome") and its caption says how it was thinned', () => {
+  const titleOf = (missing: number) => {
+    const parts = [subjects('MSC', 'A', 40, 25, missing), subjects('MMF', 'A', 40, 25)];
+    const ard = primaryNonInferiority.run({ plan, arms, adam: { adsl: parts.flatMap((p) => p.adsl), adrs: parts.flatMap((p) => p.adrs) } });
+    const blocks = primaryNonInferiority.sections(ard, { plan, arms, blinding: 'closed' }).flatMap((s) => s.blocks);
+    const chart = blocks.find((b) => b.kind === 'chart' && b.id === 'primary-tipping-fas');
+    assert.ok(chart !== undefined && chart.kind === 'chart');
+    return { title: chart.title, caption: chart.caption ?? '' };
+  };
+  const full = titleOf(3);
+  assert.match(full.title, 'every outcome of the subjects');
+  assert.not.match(full.caption, 'evenly spaced');
+  const thin = titleOf(120);
+  assert.match(thin.title, 'FAS: outcomes of the subjects');
+  assert.match(thin.caption, 'With more than 50 missing in an arm, 51 evenly spaced counts are shown for that arm.');
+});
+
 test.run();
