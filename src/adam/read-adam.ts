@@ -18,7 +18,7 @@
  * names), used only when the standard column is absent: ADSL TRTDURD ← TRTDUR; ADAE ATOXGR ← AETOXGR;
  * BDS ANRLO ← A1LO, ANRHI ← A1HI (analysis range 1).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SourceRef } from '../cdisc/values.ts';
 import { DataError, InputError } from '../core/errors.ts';
@@ -245,6 +245,7 @@ function matching(names: readonly string[], pattern: RegExp): string[] {
  */
 export async function readAdamFolder(dir: string): Promise<ReadAdamResult> {
   if (!existsSync(dir)) throw new InputError('dir', `ADaM folder ${JSON.stringify(dir)} does not exist`);
+  if (!statSync(dir).isDirectory()) throw new InputError('dir', `${JSON.stringify(dir)} is a file, not a folder of ADaM CSVs`);
   const names = readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.csv')).sort();
   const adslName = names.find((n) => n.toLowerCase() === 'adsl.csv');
   if (adslName === undefined) throw new DataError({ file: 'adsl.csv', line: null, column: null }, `no adsl.csv in ${dir}`);

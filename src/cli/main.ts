@@ -17,6 +17,8 @@ commands:
   validate  --out DIR [--cases FILE ...]       run every reference case; write validation.html / .json
   verify    DIR                                re-run from DIR/manifest.json and compare output hashes
 
+run and derive replace DIR as a whole; a non-empty DIR that holds no earlier remit output needs --force.
+
 exit codes: 0 ok, 1 data or plan invalid, 2 usage, 3 internal error`;
 
 /** Command name → lazy loader, so one command's dependencies do not slow another's start-up. */

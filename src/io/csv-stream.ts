@@ -163,12 +163,19 @@ function lineOfOffset(path: string, offset: number): number {
 
 /**
  * Stream one CSV file, calling `onHeader` once and `onRow` for each well-formed data row.
- * Never throws for bad content: structural problems are returned as fatal issues. File-system errors
- * (file unreadable) are thrown as the Node error.
+ * Never throws for bad content: structural problems are returned as fatal issues, and so is a file that
+ * cannot be opened (permission denied, a broken symbolic link).
  */
 export async function readCsvFile(path: string, file: string, onHeader: CsvHeaderHandler, onRow: CsvRowHandler, options: CsvReadOptions = {}): Promise<CsvReadResult> {
   const issues: DataIssue[] = [];
-  const encoding = foreignEncoding(readFileHead(path, 4));
+  let head: Buffer;
+  try {
+    head = readFileHead(path, 4);
+  } catch (e) {
+    issues.push(fatal(file, null, null, `cannot open the file: ${openFailure(e)}; the file was not read`));
+    return { header: null, rows: 0, issues };
+  }
+  const encoding = foreignEncoding(head);
   if (encoding !== null) {
     issues.push(fatal(file, 1, null, `file is encoded as ${encoding}; files must be UTF-8 (convert it, e.g. with iconv -t UTF-8); the file was not read`));
     return { header: null, rows: 0, issues };
@@ -263,6 +270,15 @@ export async function readCsvFile(path: string, file: string, onHeader: CsvHeade
   }
   if (!headerSeen && err === null) issues.push(fatal(file, null, null, 'file is empty (no header row)'));
   return { header, rows, issues };
+}
+
+/** Why a file could not be opened, in words. */
+function openFailure(e: unknown): string {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : undefined;
+  if (code === 'ENOENT') return 'no such file (a broken symbolic link?)';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'too many levels of symbolic links';
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** One fatal issue per line for the first invalid UTF-8 byte on it. */

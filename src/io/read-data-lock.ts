@@ -132,7 +132,9 @@ function emptyLock(): SdtmDataLock {
 function listFolder(dir: string): { files: Set<string>; others: string[] } {
   let names: string[];
   try {
-    if (!statSync(dir).isDirectory()) throw new InputError('dir', `${dir} is not a folder`);
+    const st = statSync(dir, { throwIfNoEntry: false });
+    if (st === undefined) throw new InputError('dir', `data folder ${dir} does not exist`);
+    if (!st.isDirectory()) throw new InputError('dir', `${dir} is not a folder`);
     names = readdirSync(dir).sort();
   } catch (e) {
     if (e instanceof InputError) throw e;
@@ -142,10 +144,22 @@ function listFolder(dir: string): { files: Set<string>; others: string[] } {
   const files = new Set<string>();
   const others: string[] = [];
   for (const n of names) {
-    if (contract.has(n) && statSync(join(dir, n)).isFile()) files.add(n);
+    // A contract name that is not a folder is read as the domain file, so that one that cannot be opened
+    // (a broken symbolic link, no permission) is reported as a fatal issue of that file.
+    if (contract.has(n) && entryKind(join(dir, n)) !== 'folder') files.add(n);
     else others.push(n);
   }
   return { files, others };
+}
+
+/** What is at `path` (following symbolic links): null when it cannot be told (broken link, no permission). */
+function entryKind(path: string): 'file' | 'folder' | 'other' | null {
+  try {
+    const st = statSync(path, { throwIfNoEntry: false });
+    return st === undefined ? null : st.isDirectory() ? 'folder' : st.isFile() ? 'file' : 'other';
+  } catch {
+    return null;
+  }
 }
 
 /** Table lines for entries outside the contract; CSV files get their row count. */
@@ -154,9 +168,10 @@ async function ignoredEntries(dir: string, entries: { others: string[] }): Promi
   const contract = new Set(SdtmDomainNames.map((d) => DomainSpecs[d].file));
   for (const name of entries.others) {
     const path = join(dir, name);
-    const isDir = statSync(path).isDirectory();
+    const kind = entryKind(path);
+    const isDir = kind === 'folder';
     let rows: number | null = null;
-    if (!isDir && name.toLowerCase().endsWith('.csv')) {
+    if (kind === 'file' && name.toLowerCase().endsWith('.csv')) {
       const r = await readCsvFile(path, name, () => {}, () => {});
       rows = r.issues.length === 0 ? r.rows : null;
     }

@@ -95,6 +95,17 @@ function memoized<T>(f: (raw: string) => T): (raw: string) => T {
   };
 }
 const identity = (raw: string): string => raw;
+/** A parsed date, frozen: one object is shared by every row with the same text. */
+const parseSharedDate = (raw: string): ReturnType<typeof parseIsoDateTime> => {
+  const d = parseIsoDateTime(raw);
+  return d instanceof ParseFailure ? d : Object.freeze(d);
+};
+/** A parsed lab result, frozen: one object is shared by every row with the same text. */
+const parseSharedResult = (raw: string): ReturnType<typeof parseQualifiedResult> => {
+  const r = parseQualifiedResult(raw);
+  Object.freeze(r.result);
+  return r;
+};
 
 /** Read one domain file; see the module comment for the conventions. */
 export async function readDomain(spec: AnyDomainSpec, path: string, ctx: DomainReadContext, options: ReadDomainOptions = {}): Promise<DomainReadResult> {
@@ -167,8 +178,8 @@ export async function readDomain(spec: AnyDomainSpec, path: string, ctx: DomainR
         };
       }
       case 'isodate': {
-        // Parsed dates are shared between rows with the same text (records are read-only downstream).
-        const parse = memoized(parseIsoDateTime);
+        // Parsed dates are shared between rows with the same text (frozen; read-only in src/cdisc/values.ts).
+        const parse = memoized(parseSharedDate);
         return (raw, line) => {
           if (isBlank(raw)) return null;
           const d = parse(raw);
@@ -177,7 +188,7 @@ export async function readDomain(spec: AnyDomainSpec, path: string, ctx: DomainR
         };
       }
       case 'result': {
-        const parse = memoized(parseQualifiedResult);
+        const parse = memoized(parseSharedResult);
         return (raw, line) => {
           const r = parse(raw);
           if (r.warning !== null) push('warning', line, name, raw, r.warning);

@@ -9,8 +9,10 @@
  * editors write it) is accepted.
  *
  * Semantic checks: analysis windows ordered, each containing its target day, contiguous and
- * non-overlapping; baseline visit number below the first window's; margin in (0, 1); response
- * definition names known; primary visit and SRI / remission visits among the plan visits; arms distinct.
+ * non-overlapping; baseline visit number below the first window's and its name not a visit's; margin in
+ * (0, 1); response definition names known; primary visit and SRI / remission visits among the plan visits
+ * (at least one remission visit); arms distinct; no entry twice in a list of analyses (strata,
+ * populations, visits, parameters…); log-transformed parameters among `longitudinal.params`.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -118,7 +120,34 @@ function checkVisits(p: PlanProblems, plan: RawPlan): void {
     if (names.has(visit.avisit)) throw p.at(`visits[${i}].avisit`, `duplicate visit "${visit.avisit}"`);
     names.add(visit.avisit);
   });
+  // The baseline name labels its own ADaM records: shared with a visit, baseline and post-baseline records mix.
+  if (names.has(plan.baseline.avisit)) throw p.at('baseline.avisit', `"${plan.baseline.avisit}" is also the name of a post-baseline visit`);
   if (plan.baseline.avisitn >= v[0].avisitn) throw p.at('baseline.avisitn', 'must be below the first visit number');
+}
+
+/** Lists whose entries name one analysis each: an entry twice would analyse (and report) it twice. */
+function checkNoRepeats(p: PlanProblems, plan: RawPlan): void {
+  const lists: [string, readonly string[]][] = [
+    ['primary.strata', plan.primary.strata],
+    ['primary.populations', plan.primary.populations],
+    ['primary.sensitivity', plan.primary.sensitivity],
+    ['response.alternatives', plan.response.alternatives ?? []],
+    ['secondary.remissionVisits', plan.secondary.remissionVisits],
+    ['secondary.sri.visits', plan.secondary.sri.visits],
+    ['secondary.timeToEvent.params', plan.secondary.timeToEvent.params],
+    ['longitudinal.params', plan.longitudinal.params],
+    ['longitudinal.logTransform', plan.longitudinal.logTransform],
+  ];
+  for (const [path, list] of lists) {
+    list.forEach((x, i) => {
+      const first = list.indexOf(x);
+      if (first < i) throw p.at(`${path}[${i}]`, `"${x}" is listed twice (also ${path}[${first}])`);
+    });
+  }
+  if (plan.secondary.remissionVisits.length === 0) throw p.at('secondary.remissionVisits', 'must list at least one visit');
+  plan.longitudinal.logTransform.forEach((x, i) => {
+    if (!plan.longitudinal.params.includes(x)) throw p.at(`longitudinal.logTransform[${i}]`, `parameter "${x}" is not in longitudinal.params`);
+  });
 }
 
 function checkVisitNames(p: PlanProblems, plan: RawPlan): void {
@@ -134,6 +163,7 @@ function checkVisitNames(p: PlanProblems, plan: RawPlan): void {
 function checkSemantics(p: PlanProblems, plan: RawPlan): void {
   checkVisits(p, plan);
   checkVisitNames(p, plan);
+  checkNoRepeats(p, plan);
   if (!(plan.primary.margin > 0 && plan.primary.margin < 1)) throw p.at('primary.margin', `must be in (0, 1), got ${plan.primary.margin}`);
   const known = `known: ${ResponseDefinitionNames.join(', ')}`;
   if (!isResponseDefinitionName(plan.response.definition)) throw p.at('response.definition', `unknown response definition "${plan.response.definition}" (${known})`);

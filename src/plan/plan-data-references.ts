@@ -1,7 +1,8 @@
 /**
  * Plan keys that name something in the data, checked against the derived ADaM datasets once they exist:
- * `primary.endpoint` (an ADRS PARAMCD), `primary.strata` (ADSL variables), `longitudinal.params` (ADLB
- * PARAMCDs) and `longitudinal.logTransform` (a subset of `longitudinal.params`).
+ * `primary.endpoint` (an ADRS PARAMCD), `primary.strata` (ADSL variables) and `longitudinal.params` (ADLB
+ * PARAMCDs). (That `longitudinal.logTransform` is a subset of `longitudinal.params` needs no data: loadPlan
+ * checks it.)
  *
  * A reference with no data is fatal (PlanError naming the key path and the parameter), not a warning:
  * the plan is the SAP (design.md "Analysis plan": every number in the report traces to it), and without
@@ -43,8 +44,5 @@ export function checkPlanDataReferences(plan: Plan, planFile: string, adam: Pick
     if (!adlb.has(p)) {
       throw new PlanError(planFile, `longitudinal.params[${i}]`, `parameter "${p}" has no records in ADLB (present: ${listed(adlb)}); remove it from the plan or add its results to lb.csv`);
     }
-  });
-  plan.longitudinal.logTransform.forEach((p, i) => {
-    if (!plan.longitudinal.params.includes(p)) throw new PlanError(planFile, `longitudinal.logTransform[${i}]`, `parameter "${p}" is not in longitudinal.params`);
   });
 }

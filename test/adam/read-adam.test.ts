@@ -73,7 +73,7 @@ test('readAdamFolder: an unparsable number is a located fatal issue and null', a
   }
 });
 
-test('readAdamFolder: missing adsl.csv or a required variable → DataError; missing folder → InputError', async () => {
+test('readAdamFolder: missing adsl.csv or a required variable → DataError; missing folder or a file → InputError', async () => {
   const noAdsl = folder({ 'adae.csv': 'USUBJID\n' });
   const noDecod = folder({ 'adsl.csv': 'USUBJID\nS1\n', 'adae.csv': 'USUBJID,AEBODSYS\nS1,GI\n' });
   try {
@@ -83,6 +83,11 @@ test('readAdamFolder: missing adsl.csv or a required variable → DataError; mis
       assert.is((e as DataError).location.column, 'AEDECOD');
     });
     await readAdamFolder(join(noAdsl, 'nope')).then(() => assert.unreachable(), (e) => assert.instance(e, InputError));
+    // A file given as the folder: a clear InputError, not ENOTDIR from readdir (exit 3).
+    await readAdamFolder(join(noAdsl, 'adae.csv')).then(() => assert.unreachable(), (e) => {
+      assert.instance(e, InputError);
+      assert.match((e as InputError).message, 'is a file, not a folder');
+    });
   } finally {
     rmSync(noAdsl, { recursive: true });
     rmSync(noDecod, { recursive: true });

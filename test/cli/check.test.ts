@@ -5,17 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.ts';
-import type { CliIo } from '../../src/cli/io.ts';
 import { readDataLock } from '../../src/io/read-data-lock.ts';
 import { sortIssues } from '../../src/io/data-issue.ts';
 import { badRoot, corpus, corpusFolders, goodDir, isPlanFault, issueRow, locatedIssue } from '../helpers/bad-corpus.ts';
+import { capture } from '../helpers/output-folder.ts';
 
 const pilot = fileURLToPath(new URL('../../../shared/data/cdiscpilot01/sdtm/', import.meta.url));
-
-function capture(): CliIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [], stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), isTty: false };
-}
 
 /** Snapshot of a folder (names, sizes, mtimes) to prove `check` wrote nothing. */
 function snapshot(dir: string): string {
@@ -31,8 +26,8 @@ test('bad corpus: every fixture folder has an expectation (and vice versa); at l
 test('good fixture: check exits 0 with no issues', async () => {
   const io = capture();
   assert.is(await main(['check', '--data', goodDir], io), 0);
-  assert.equal(io.stderr, []);
-  assert.is(io.stdout.at(-1), 'ok: no fatal problems, 0 warnings');
+  assert.equal(io.errLines, []);
+  assert.is(io.outLines.at(-1), 'ok: no fatal problems, 0 warnings');
 });
 
 for (const [name, expected] of Object.entries(corpus)) {
@@ -42,13 +37,13 @@ for (const [name, expected] of Object.entries(corpus)) {
       const before = snapshot(goodDir);
       const io = capture();
       assert.is(await main(['check', '--data', goodDir, '--plan', join(dir, 'plan.json')], io), 1);
-      assert.is(io.stderr.length, 1);
+      assert.is(io.errLines.length, 1);
       const prefix = `remit: plan.json:${expected.plan.line}:${expected.plan.column}: `;
-      assert.ok(io.stderr[0].startsWith(prefix), io.stderr[0]);
-      const rest = io.stderr[0].slice(prefix.length);
+      assert.ok(io.errLines[0].startsWith(prefix), io.errLines[0]);
+      const rest = io.errLines[0].slice(prefix.length);
       if (typeof expected.plan.message === 'string') assert.is(rest, expected.plan.message);
       else assert.match(rest, expected.plan.message);
-      assert.equal(io.stdout, []);
+      assert.equal(io.outLines, []);
       assert.is(snapshot(goodDir), before);
     });
     continue;
@@ -65,13 +60,13 @@ for (const [name, expected] of Object.entries(corpus)) {
     const io = capture();
     assert.is(await main(['check', '--data', dir], io), fatal.length > 0 ? 1 : 0);
     if (fatal.length > 0) {
-      assert.match(io.stderr[0], /^remit check: .*1 fatal problem/);
-      assert.is(io.stderr[1], `  ${locatedIssue(fatal[0])}`);
+      assert.match(io.errLines[0], /^remit check: .*1 fatal problem/);
+      assert.is(io.errLines[1], `  ${locatedIssue(fatal[0])}`);
     } else {
-      assert.equal(io.stderr, []);
-      assert.is(io.stdout.at(-1), `ok: no fatal problems, ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (rerun with --out FILE for the full listing)`);
+      assert.equal(io.errLines, []);
+      assert.is(io.outLines.at(-1), `ok: no fatal problems, ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (rerun with --out FILE for the full listing)`);
     }
-    const listed = io.stdout.filter((l) => l.startsWith('warning '));
+    const listed = io.outLines.filter((l) => l.startsWith('warning '));
     assert.equal(listed, warnings.map((w) => `warning ${locatedIssue(w)}`));
     assert.is(snapshot(dir), before);
     assert.is(existsSync('data-issues.csv'), cwdHadListing);
@@ -103,15 +98,15 @@ function tableLines(stdout: readonly string[]): string[] {
 test('check --plan: a valid plan gives its arms; with --arms too it is a usage error; a missing plan file exits 1', async () => {
   let io = capture();
   assert.is(await main(['check', '--data', goodDir, '--plan', 'analyses/plan.json'], io), 0);
-  assert.is(io.stdout.at(-1), 'ok: no fatal problems, 0 warnings');
+  assert.is(io.outLines.at(-1), 'ok: no fatal problems, 0 warnings');
   // the plan's arms replace the default: with arms B/C, every ARMCD of the good fixture is unknown
   io = capture();
   assert.is(await main(['check', '--data', goodDir, '--arms', 'B,C'], io), 1);
-  assert.match(io.stderr[1], /^  dm\.csv:2:ACTARMCD: "MSC" is not an allowed ACTARMCD \(allowed: B, C,/);
+  assert.match(io.errLines[1], /^  dm\.csv:2:ACTARMCD: "MSC" is not an allowed ACTARMCD \(allowed: B, C,/);
   assert.is(await main(['check', '--data', goodDir, '--plan', 'analyses/plan.json', '--arms', 'MSC,MMF'], capture()), 2);
   io = capture();
   assert.is(await main(['check', '--data', goodDir, '--plan', join(badRoot, 'no-such-plan.json')], io), 1);
-  assert.is(io.stderr[0], `remit: no-such-plan.json: (root): cannot read the plan file ${join(badRoot, 'no-such-plan.json')} (no such file)`);
+  assert.is(io.errLines[0], `remit: no-such-plan.json: (root): cannot read the plan file ${join(badRoot, 'no-such-plan.json')} (no such file)`);
 });
 
 const pilotCounts: Record<string, number> = { dm: 306, suppdm: 1197, ds: 596, ex: 591, ae: 1191, lb: 59580, vs: 29643, sv: 3559 };
@@ -122,26 +117,26 @@ if (!existsSync(pilot)) {
   test('CDISC pilot, profile ln-trial: exit 1 naming the missing plan domains and columns; row counts as in the README', async () => {
     const io = capture();
     assert.is(await main(['check', '--data', pilot], io), 1);
-    assert.match(io.stderr[0], /^remit check: 2 domains and 3 columns required by the lupus-nephritis plan are missing; \d+ fatal problems/);
-    const rows = Object.fromEntries(tableLines(io.stdout).map((l) => l.split(/\s+/)).map((c) => [c[0], c[2]]));
+    assert.match(io.errLines[0], /^remit check: 2 domains and 3 columns required by the lupus-nephritis plan are missing; \d+ fatal problems/);
+    const rows = Object.fromEntries(tableLines(io.outLines).map((l) => l.split(/\s+/)).map((c) => [c[0], c[2]]));
     for (const [d, n] of Object.entries(pilotCounts)) assert.is(rows[d], String(n), d);
     assert.is(rows.qs, '-');
     assert.is(rows.cm, '-');
-    assert.ok(io.stdout.find((l) => l.startsWith('sv '))?.endsWith('not part of the input contract (ignored)'));
+    assert.ok(io.outLines.find((l) => l.startsWith('sv '))?.endsWith('not part of the input contract (ignored)'));
   });
 
   test('CDISC pilot, profile generic: exit 0 (LBORRES "N" results are warnings)', async () => {
     const io = capture();
     assert.is(await main(['check', '--data', pilot, '--profile', 'generic'], io), 0);
-    assert.equal(io.stderr, []);
-    assert.is(io.stdout.at(-1), 'ok: no fatal problems, 874 warnings (rerun with --out FILE for the full listing)');
-    const rows = Object.fromEntries(tableLines(io.stdout).map((l) => l.split(/\s+/)).map((c) => [c[0], c[2]]));
+    assert.equal(io.errLines, []);
+    assert.is(io.outLines.at(-1), 'ok: no fatal problems, 874 warnings (rerun with --out FILE for the full listing)');
+    const rows = Object.fromEntries(tableLines(io.outLines).map((l) => l.split(/\s+/)).map((c) => [c[0], c[2]]));
     for (const [d, n] of Object.entries(pilotCounts)) assert.is(rows[d], String(n), d);
     // the first 20 warnings (sorted by file, line) are listed with their location, then a count of the rest
-    const listed = io.stdout.filter((l) => l.startsWith('warning '));
+    const listed = io.outLines.filter((l) => l.startsWith('warning '));
     assert.is(listed.length, 20);
     assert.match(listed[0], /^warning lb\.csv:\d+:LBORRES: "N" is not a number/);
-    assert.ok(io.stdout.includes('... and 854 more warnings'));
+    assert.ok(io.outLines.includes('... and 854 more warnings'));
   });
 }
 

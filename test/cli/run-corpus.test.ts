@@ -16,13 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { main } from '../../src/cli/main.ts';
-import type { CliIo } from '../../src/cli/io.ts';
 import { badRoot, corpus, goodDir, isPlanFault, located, locatedIssue, type ExpectedIssue } from '../helpers/bad-corpus.ts';
-
-function capture(): CliIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [], stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), isTty: false };
-}
+import { capture } from '../helpers/output-folder.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'remit-run-corpus-'));
 const smallPlan = join(scratch, 'plan.json');
@@ -52,8 +47,8 @@ for (const [name, expected] of Object.entries(corpus)) {
       const { parent, out } = outFolder();
       const { code, io } = await run(goodDir, join(dir, 'plan.json'), out);
       assert.is(code, 1);
-      assert.ok(io.stderr[0].startsWith(`remit: plan.json:${expected.plan.line}:${expected.plan.column}: `), io.stderr[0]);
-      assert.equal(io.stdout, []);
+      assert.ok(io.errLines[0].startsWith(`remit: plan.json:${expected.plan.line}:${expected.plan.column}: `), io.errLines[0]);
+      assert.equal(io.outLines, []);
       assert.equal(readdirSync(parent), [], 'nothing written in or next to the output folder');
     });
     continue;
@@ -64,8 +59,8 @@ for (const [name, expected] of Object.entries(corpus)) {
       const { parent, out } = outFolder();
       const { code, io } = await run(dir, 'analyses/plan.json', out);
       assert.is(code, 1);
-      assert.is(io.stderr[0], `remit: ${locatedIssue(fatal)}`);
-      assert.equal(io.stdout, []);
+      assert.is(io.errLines[0], `remit: ${locatedIssue(fatal)}`);
+      assert.equal(io.outLines, []);
       assert.equal(readdirSync(parent), [], 'nothing written in or next to the output folder');
     });
     continue;
@@ -73,8 +68,8 @@ for (const [name, expected] of Object.entries(corpus)) {
   test(`run, warning-only fault ${name}: exit 0; data-issues.csv lists exactly the expected warning(s)`, async () => {
     const { out } = outFolder();
     const { code, io } = await run(dir, smallPlan, out, ['--only', 'disposition']);
-    assert.is(code, 0, io.stderr.join('\n'));
-    assert.match(io.stdout[0], new RegExp(`; ${expected.length} data warnings?;`));
+    assert.is(code, 0, io.errLines.join('\n'));
+    assert.match(io.outLines[0], new RegExp(`; ${expected.length} data warnings?;`));
     const rows = parse(readFileSync(join(out, 'data-issues.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     const listed: ExpectedIssue[] = rows.map((r) => [r.severity as 'warning', r.file, r.line === '' ? null : Number(r.line), r.column === '' ? null : r.column, r.message]);
     assert.equal(listed, expected);
@@ -85,7 +80,7 @@ test('run: a plan file that does not exist exits 1 naming it (not an internal er
   const { parent, out } = outFolder();
   const { code, io } = await run(goodDir, join(scratch, 'no-such-plan.json'), out);
   assert.is(code, 1);
-  assert.is(io.stderr[0], `remit: no-such-plan.json: (root): cannot read the plan file ${join(scratch, 'no-such-plan.json')} (no such file)`);
+  assert.is(io.errLines[0], `remit: no-such-plan.json: (root): cannot read the plan file ${join(scratch, 'no-such-plan.json')} (no such file)`);
   assert.equal(readdirSync(parent), []);
 });
 

@@ -9,15 +9,9 @@ import { mkdtempSync, readFileSync, writeFileSync, readdirSync, statSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
-import type { CliIo } from '../../src/cli/io.ts';
 import { runTrial } from '../../analyses/run-all.ts';
 import { findArmLeaks } from '../../src/report/blinding.ts';
-
-function capture(): CliIo & { outLines: string[]; errLines: string[] } {
-  const outLines: string[] = [];
-  const errLines: string[] = [];
-  return { outLines, errLines, out: (l) => outLines.push(l), err: (l) => errLines.push(l), isTty: false };
-}
+import { capture } from '../helpers/output-folder.ts';
 
 test('npm run report reproduces the committed reports/sample/ byte for byte', async () => {
   const r = await runTrial({ dataDir: 'data/sample', planFile: 'analyses/plan.json', blinding: 'both' });

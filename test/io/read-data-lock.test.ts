@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,15 @@ test('readDataLock: the good fixture has no issues and typed records', async () 
   assert.is(r.lock.ae[1].AESTDTC?.precision, 'month');
   assert.is(r.lock.ae[1].AETOXGR, 3);
   assert.equal(r.lock.missingDomains, []);
+});
+
+test('readDataLock: a parsed date or lab result is one frozen object shared by the rows with the same text', async () => {
+  const r = await readDataLock(good);
+  const [a, b] = r.lock.lb.filter((x) => x.LBDTC?.text === '2019-03-15T08:00');
+  assert.ok(a !== undefined && b !== undefined && a !== b);
+  assert.is(a.LBDTC, b.LBDTC); // shared, so no consumer may change it …
+  assert.ok(Object.isFrozen(a.LBDTC)); // … and none can
+  assert.ok(Object.isFrozen(a.LBORRES));
 });
 
 test('readDataLock: unknown columns are kept in extra; header case-insensitive', async () => {
@@ -67,6 +76,7 @@ test('readDataLock: bad arguments throw InputError naming the argument', async (
   } catch (e) {
     assert.instance(e, InputError);
     assert.is((e as InputError).argument, 'dir');
+    assert.match((e as Error).message, /no-such-folder does not exist$/);
   }
   try {
     await readDataLock(good, { profile: 'sas' as never });
@@ -74,6 +84,20 @@ test('readDataLock: bad arguments throw InputError naming the argument', async (
   } catch (e) {
     assert.is((e as InputError).argument, 'profile');
   }
+});
+
+test('readDataLock: a domain file that cannot be opened is a fatal issue of that file, other broken links are listed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'remit-lock-link-'));
+  cpSync(good, dir, { recursive: true });
+  rmSync(join(dir, 'cm.csv'));
+  symlinkSync(join(dir, 'gone.csv'), join(dir, 'cm.csv')); // broken symbolic link in place of a domain file
+  symlinkSync(join(dir, 'gone.csv'), join(dir, 'sv.csv')); // and one outside the contract
+  const r = await readDataLock(dir);
+  assert.equal(r.issues.map((i) => [i.severity, i.file, i.line, i.message]), [
+    ['fatal', 'cm.csv', null, 'cannot open the file: no such file (a broken symbolic link?); the file was not read'],
+  ]);
+  assert.equal(r.domains.find((d) => d.file === 'sv.csv')?.note, 'not part of the input contract (ignored)');
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test.run();

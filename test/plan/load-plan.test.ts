@@ -69,6 +69,17 @@ test('loadPlan: unknown response parameter and bad enum', () => {
 test('loadPlan: primary visit must be a plan visit', () => {
   expectPlanError((p) => (p.primary.visit = 'Week 52'), 'primary.visit', 'unknown visit');
 });
+test('loadPlan: the baseline name must not be a visit name (baseline and post-baseline records would mix)', () => {
+  expectPlanError((p) => (p.baseline.avisit = 'Week 4'), 'baseline.avisit', '"Week 4" is also the name of a post-baseline visit');
+});
+test('loadPlan: an entry listed twice in a list of analyses names both places', () => {
+  expectPlanError((p) => (p.primary.populations = ['FAS', 'FAS']), 'primary.populations[1]', '"FAS" is listed twice (also primary.populations[0])');
+  expectPlanError((p) => p.longitudinal.params.push('PROT'), 'longitudinal.params[9]', '"PROT" is listed twice (also longitudinal.params[1])');
+});
+test('loadPlan: at least one remission visit; log-transformed parameters must be analysed', () => {
+  expectPlanError((p) => (p.secondary.remissionVisits = []), 'secondary.remissionVisits', 'must list at least one visit');
+  expectPlanError((p) => p.longitudinal.logTransform.push('ALT'), 'longitudinal.logTransform[4]', 'parameter "ALT" is not in longitudinal.params');
+});
 test('loadPlan: invalid JSON and impossible data cut date', () => {
   assert.throws(() => loadPlan('{', 'p.json'), (e: unknown) => e instanceof PlanError && e.message.includes('not valid JSON'));
   expectPlanError((p) => (p.study.dataCutDate = '2021-02-30'), 'study.dataCutDate', 'not a calendar date');

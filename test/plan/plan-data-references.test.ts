@@ -74,12 +74,4 @@ test('a stratum variable no subject has: PlanError at primary.strata[i]', () => 
   assert.match(e.message, 'ADSL variable "REGION" has no value for any subject');
 });
 
-test('a log-transformed parameter that is not analysed: PlanError at longitudinal.logTransform[i]', () => {
-  const p = plan();
-  p.longitudinal.logTransform = [...p.longitudinal.logTransform, 'ALT'];
-  const e = planErrorOf(() => checkPlanDataReferences(p, 'plan.json', adamWith(p)));
-  assert.is(e.path, `longitudinal.logTransform[${p.longitudinal.logTransform.length - 1}]`);
-  assert.match(e.message, 'parameter "ALT" is not in longitudinal.params');
-});
-
 test.run();

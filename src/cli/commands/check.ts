@@ -11,7 +11,7 @@
  * fatal issues. The full issue listing (data-issues.csv: severity, file, line, column, value, message,
  * sorted) is written only to `--out FILE` (atomically), so `check` never writes into the data folder.
  */
-import { CommandOptions } from '../args.ts';
+import { CommandOptions, isWithin } from '../args.ts';
 import type { Command, CliIo } from '../io.ts';
 import { ExitCode, UsageError } from '../../core/errors.ts';
 import { writeFileAtomically } from '../../pipeline/atomic-output.ts';
@@ -84,13 +84,16 @@ function report(r: DataLockReadResult, out: string | undefined, io: CliIo): numb
 /** `remit check` entry point (see module comment). */
 export const checkCommand: Command = async (args, io) => {
   const opts = new CommandOptions('check', args, ['data', 'plan', 'profile', 'arms', 'out']);
-  if (args.positional.length > 0) throw new UsageError(`remit check: unexpected argument "${args.positional[0]}"`);
+  opts.noArguments();
   const dir = opts.required('data');
   const profile = parseProfile(opts.string('profile'));
   const planFile = opts.string('plan');
   if (planFile !== undefined && opts.string('arms') !== undefined) throw new UsageError('remit check: give --plan FILE or --arms A,B, not both (the plan names the arms)');
   const arms = planFile !== undefined ? planArms(loadPlanFile(planFile).plan) : parseArms(opts.string('arms'));
   const out = opts.string('out');
+  if (out !== undefined && (isWithin(out, dir) || (planFile !== undefined && isWithin(planFile, out)))) {
+    throw new UsageError(`remit check: --out ${out} would overwrite an input or write into the data folder ${dir}; give a file elsewhere`);
+  }
   const r = await readDataLock(dir, { profile, arms, keepRecords: false });
   if (out !== undefined) writeFileAtomically(out, issuesToCsv(r.issues));
   return report(r, out, io);

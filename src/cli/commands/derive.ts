@@ -22,10 +22,13 @@ export function readPlanFile(path: string): Plan {
 }
 
 export const deriveCommand: Command = async (args, io) => {
-  const o = new CommandOptions('derive', args, ['data', 'plan', 'out', 'profile']);
+  const o = new CommandOptions('derive', args, ['data', 'plan', 'out', 'profile', 'force']);
+  o.noArguments();
   const data = o.required('data');
   const planPath = o.required('plan');
   const out = o.required('out');
+  o.outputApartFrom(out, { data, plan: planPath });
+  o.refuseToClobber(out, ['adam']);
   const profile = (o.string('profile') ?? 'ln-trial') as Profile;
   if (profile !== 'ln-trial' && profile !== 'generic') throw new UsageError(`remit derive: --profile must be ln-trial or generic, got "${profile}"`);
   const plan = readPlanFile(planPath);

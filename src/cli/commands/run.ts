@@ -1,5 +1,5 @@
 /**
- * `remit run --data DIR | --adam DIR --plan FILE --out DIR [--only A,B] [--blinding closed|open|both]` and
+ * `remit run --data DIR | --adam DIR --plan FILE --out DIR [--only A,B] [--blinding closed|open|both] [--force]` and
  * `npm run report` (the same on data/sample/ with analyses/plan.json into reports/sample/).
  * Everything is computed in memory first; the output folder is replaced atomically only on success.
  */
@@ -29,26 +29,31 @@ async function runAndWrite(io: CliIo, options: RunOptions, out: string, source: 
 }
 
 export const runCommand: Command = async (args, io) => {
-  const o = new CommandOptions('run', args, ['data', 'adam', 'plan', 'out', 'only', 'blinding']);
+  const o = new CommandOptions('run', args, ['data', 'adam', 'plan', 'out', 'only', 'blinding', 'force']);
+  o.noArguments();
   const only = o.string('only');
   const data = o.string('data');
   const adam = o.string('adam');
   if ((data === undefined) === (adam === undefined)) throw new UsageError('remit run: give exactly one of --data DIR (SDTM data lock) or --adam DIR (ADaM folder)');
+  const planFile = o.required('plan');
+  const out = o.required('out');
+  o.outputApartFrom(out, { data, adam, plan: planFile });
+  o.refuseToClobber(out, ['manifest.json']);
   return runAndWrite(
     io,
     {
       dataDir: (data ?? adam) as string,
-      planFile: o.required('plan'),
+      planFile,
       only: only === undefined ? null : only.split(',').map((s) => s.trim()).filter((s) => s !== ''),
       blinding: blindingOption(o.string('blinding')),
     },
-    o.required('out'),
+    out,
     adam !== undefined ? 'adam' : 'sdtm',
   );
 };
 
 /** `npm run report`: the full pipeline on the committed sample. */
 export const reportSampleCommand: Command = async (args, io) => {
-  new CommandOptions('report-sample', args, []);
+  new CommandOptions('report-sample', args, []).noArguments();
   return runAndWrite(io, { dataDir: 'data/sample', planFile: 'analyses/plan.json', blinding: 'both' }, 'reports/sample');
 };

@@ -4,7 +4,6 @@
  * size); seed a non-negative integer (default 20180709). A non-empty DIR is replaced only with
  * --force; the write is atomic (temporary sibling folder, then rename).
  */
-import { readdirSync, statSync } from 'node:fs';
 import type { Command } from '../io.ts';
 import { CommandOptions } from '../args.ts';
 import { UsageError } from '../../core/errors.ts';
@@ -14,30 +13,17 @@ import { recoverOutputFolder } from '../../pipeline/atomic-output.ts';
 
 export const simulateCommand: Command = async (args, io) => {
   const opts = new CommandOptions('simulate', args, ['subjects', 'seed', 'out', 'force']);
-  if (args.positional.length > 0) throw new UsageError(`remit simulate: unexpected argument "${args.positional[0]}"`);
+  opts.noArguments();
   const subjects = opts.integer('subjects', 230);
   if (subjects < 2 || subjects > MaxSubjects) throw new UsageError(`remit simulate: --subjects must be from 2 to ${MaxSubjects}, got ${subjects}`);
   const seed = opts.integer('seed', DefaultSeed);
   if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`remit simulate: --seed must be a non-negative integer up to ${Number.MAX_SAFE_INTEGER}, got ${seed}`);
   const out = opts.required('out');
   recoverOutputFolder(out); // a data lock left aside by a killed earlier write counts as existing
-  refuseToClobber(out, opts.flag('force'));
+  opts.refuseToClobber(out, []);
   const summary = writeSimulation(out, { subjects, seed });
   const counts = Object.entries(summary.rows).map(([d, n]) => `${d} ${n}`).join(', ');
   io.out(`remit simulate: wrote ${subjects} subjects (seed ${seed}) to ${out}: ${counts}; truth/subjects.csv, truth/parameters.json, README.md`);
   return 0;
 };
 
-/** A non-empty folder (or a file) at `out` is only replaced with --force. */
-function refuseToClobber(out: string, force: boolean): void {
-  let isDir: boolean;
-  try {
-    isDir = statSync(out).isDirectory();
-  } catch {
-    return; // does not exist
-  }
-  if (!isDir) throw new UsageError(`remit simulate: --out ${out} exists and is not a folder`);
-  if (readdirSync(out).length > 0 && !force) {
-    throw new UsageError(`remit simulate: --out ${out} is not empty; use --force to replace its contents`);
-  }
-}

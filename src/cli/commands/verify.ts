@@ -12,17 +12,49 @@ import { sha256 } from '../../pipeline/hash.ts';
 import type { Manifest } from '../../pipeline/manifest.ts';
 import { runAdamFolder, runTrial } from '../../../analyses/run-all.ts';
 
+/** `{file, sha256}` entries (inputs and outputs of a manifest). */
+function isHashList(v: unknown): boolean {
+  return Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null && typeof x.file === 'string' && typeof x.sha256 === 'string');
+}
+
+/** Key path of the first part of a manifest that verify needs and that is missing or of the wrong type, or null. */
+function manifestShapeProblem(m: unknown): string | null {
+  if (typeof m !== 'object' || m === null || Array.isArray(m)) return '(root): must be an object';
+  const { command, plan, inputs, outputs } = m as Record<string, unknown>;
+  if (typeof command !== 'object' || command === null) return 'command: must be an object';
+  const c = command as Record<string, unknown>;
+  if (c.source !== 'sdtm' && c.source !== 'adam') return 'command.source: must be "sdtm" or "adam"';
+  if (typeof c.data !== 'string') return 'command.data: must be a string';
+  if (typeof c.plan !== 'string') return 'command.plan: must be a string';
+  if (c.only !== null && !(Array.isArray(c.only) && c.only.every((x) => typeof x === 'string'))) return 'command.only: must be null or a list of analysis ids';
+  if (c.blinding !== 'closed' && c.blinding !== 'open' && c.blinding !== 'both') return 'command.blinding: must be "closed", "open" or "both"';
+  if (typeof plan !== 'object' || plan === null || typeof (plan as Record<string, unknown>).sha256 !== 'string') return 'plan.sha256: must be a string';
+  if (!isHashList(inputs)) return 'inputs: must be a list of {file, sha256}';
+  if (!isHashList(outputs)) return 'outputs: must be a list of {file, sha256}';
+  return null;
+}
+
+/** The manifest of output folder `dir` (DataError naming the file when it is unreadable, not JSON or not a manifest). */
+function readManifest(dir: string): Manifest {
+  const manifestPath = join(dir, 'manifest.json');
+  const where = { file: manifestPath, line: null, column: null };
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  } catch (e) {
+    throw new DataError(where, `cannot read the manifest: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const problem = manifestShapeProblem(manifest);
+  if (problem !== null) throw new DataError(where, `not a remit manifest: ${problem}`);
+  return manifest as Manifest;
+}
+
 export const verifyCommand: Command = async (args, io) => {
   new CommandOptions('verify', args, []);
   const dir = args.positional[0];
   if (dir === undefined) throw new UsageError('remit verify: give the output folder, e.g. remit verify reports/sample');
-  const manifestPath = join(dir, 'manifest.json');
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-  } catch (e) {
-    throw new DataError({ file: manifestPath, line: null, column: null }, `cannot read the manifest: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  if (args.positional.length > 1) throw new UsageError(`remit verify: unexpected argument "${args.positional[1]}" (give one output folder)`);
+  const manifest = readManifest(dir);
   const rerun0 = manifest.command.source === 'adam' ? runAdamFolder : runTrial;
   const result = await rerun0({ dataDir: manifest.command.data, planFile: manifest.command.plan, only: manifest.command.only, blinding: manifest.command.blinding as 'closed' | 'open' | 'both' });
   const rerun = JSON.parse(String(result.files.get('manifest.json'))) as Manifest;
