@@ -27,7 +27,7 @@ const CHUNK_CHARS = 1 << 16;
  * quadratic in the data. Doubling keeps it to a few dozen allocations.
  */
 class ByteSink {
-  private buf = Buffer.allocUnsafe(1 << 20);
+  private buf = Buffer.allocUnsafe(1 << 14);
   private len = 0;
   write(text: string): void {
     const need = this.len + 3 * text.length; // UTF-8 needs at most 3 bytes per UTF-16 code unit
@@ -66,7 +66,5 @@ export function toCsvBytes(columns: readonly string[], rows: Iterable<Readonly<R
 
 /** Serialise rows to CSV text with the given column order (header first, trailing newline). */
 export function toCsv(columns: readonly string[], rows: Iterable<Readonly<Record<string, CsvCell>>>): string {
-  const parts: string[] = [columns.map(csvField).join(',') + '\n'];
-  for (const row of rows) parts.push(columns.map((c) => csvField(row[c])).join(',') + '\n');
-  return parts.join('');
+  return toCsvBytes(columns, rows).toString('utf8');
 }
