@@ -4,8 +4,8 @@
  * validated (`remit validate --cases FILE`), e.g. test/references/mmrm/satterthwaite-r.json.
  *
  * A file that is not a JSON array is a fatal DataError (file, line, column). A malformed case inside a
- * valid file is not fatal: it is returned with its problem and reported as a failed case, so no case is
- * ever dropped silently.
+ * valid file is not fatal: it is returned with its problem and reported as a failed case located at the
+ * line and column where it starts, so no case is ever dropped silently.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -31,6 +31,8 @@ export interface LoadedCase {
   index: number;
   /** The case id, or `<file>[index]` when the entry has no usable id. */
   id: string;
+  /** Where the entry starts, `<file>:<line>:<column>` (1-based), for messages about a case that cannot run. Computed on demand. */
+  locate(): string;
   case: ReferenceCase | null;
   problem: string | null;
 }
@@ -43,13 +45,23 @@ export interface CaseFile {
   cases: LoadedCase[];
 }
 
+interface JsonScan {
+  /** Offset of each element of the top-level array (empty when the text is not an array). */
+  items: number[];
+  /** Offset of the first syntax error, or null when the text is valid JSON. */
+  errorAt: number | null;
+}
+
 /**
- * Offset of the first JSON syntax error (RFC 8259 grammar), to locate it: V8's messages give no position for
- * an unexpected token ("Unexpected token 'w', … is not valid JSON"). Only called on text JSON.parse rejected.
+ * One pass over JSON text (RFC 8259 grammar) for what JSON.parse does not give: where each case starts, and
+ * where a syntax error is (V8's messages give no position for an unexpected token: "Unexpected token 'w', …
+ * is not valid JSON"). Iterative, with a stack of open brackets, so deep nesting cannot overflow the call stack.
  */
-function syntaxErrorOffset(text: string): number {
-  let i = 0;
+function scanJson(text: string): JsonScan {
+  const items: number[] = [];
   const literal = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+  const escape = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
+  let i = 0;
   const ws = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
   };
@@ -57,66 +69,84 @@ function syntaxErrorOffset(text: string): number {
     if (text[i] !== c) throw i;
     i++;
   };
+  const token = (re: RegExp) => {
+    re.lastIndex = i;
+    if (!re.test(text)) throw i;
+    i = re.lastIndex;
+  };
   const string = () => {
     expect('"');
-    while (i < text.length && text[i] !== '"') {
-      if (text.charCodeAt(i) < 0x20) throw i;
-      i += text[i] === '\\' ? 2 : 1;
+    while (text[i] !== '"') {
+      if (i >= text.length || text.charCodeAt(i) < 0x20) throw i;
+      if (text[i] === '\\') token(escape);
+      else i++;
     }
-    expect('"');
-  };
-  const members = (close: string, member: () => void) => {
     i++;
-    ws();
-    if (text[i] === close) return void i++;
+  };
+  const key = () => (ws(), string(), ws(), expect(':'));
+  const open: string[] = []; // the closing bracket of each container the scan is inside
+  try {
     for (;;) {
-      member();
       ws();
-      if (text[i] !== ',') return expect(close);
-      i++;
-      ws();
+      if (open.length === 1 && open[0] === ']') items.push(i);
+      const c = text[i];
+      if (c === '{' || c === '[') {
+        const close = c === '{' ? '}' : ']';
+        i++;
+        ws();
+        if (text[i] !== close) {
+          open.push(close);
+          if (close === '}') key();
+          continue;
+        }
+        i++;
+      } else if (c === '"') string();
+      else token(literal);
+      // A value ended: close the containers it completes; a comma starts the next element or member.
+      for (;;) {
+        ws();
+        if (open.length === 0) return { items, errorAt: i < text.length ? i : null };
+        if (text[i] === ',') {
+          i++;
+          if (open[open.length - 1] === '}') key();
+          break;
+        }
+        expect(open.pop()!);
+      }
     }
-  };
-  const value = (): void => {
-    ws();
-    if (text[i] === '{') return members('}', () => (string(), ws(), expect(':'), value()));
-    if (text[i] === '[') return members(']', value);
-    if (text[i] === '"') return string();
-    literal.lastIndex = i;
-    if (!literal.test(text)) throw i;
-    i = literal.lastIndex;
-  };
-  try {
-    value();
-    ws();
-    return i;
   } catch (at) {
-    return at as number;
-  }
-}
-
-function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const message = e instanceof Error ? e.message.replace(/\s+/g, ' ') : String(e);
-    const { line, column } = positionAt(text, syntaxErrorOffset(text));
-    throw new DataError({ file, line, column: String(column) }, `not valid JSON (${message}); expected a JSON array of reference cases`);
+    return { items, errorAt: at as number };
   }
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Deepest nesting of `expected` in a case (the shared cases nest 3 levels: rows of a table, a matrix). */
+const MAX_EXPECTED_DEPTH = 32;
+
+/** True when `v` nests objects or arrays more than `max` levels deep (iterative: the value may come from a hostile file). */
+function nestedDeeperThan(v: unknown, max: number): boolean {
+  const pending: [unknown, number][] = [[v, 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [x, depth] = next;
+    if (x === null || typeof x !== 'object') continue;
+    if (depth >= max) return true;
+    for (const y of Object.values(x)) pending.push([y, depth + 1]);
+  }
+  return false;
+}
+
 /** Why `entry` is not a runnable case, or null when it is one. */
-export function caseProblem(entry: unknown): string | null {
+function caseProblem(entry: unknown): string | null {
   if (!isObject(entry)) return 'expected an object with id, section, method, inputs, expected, tolerance, source';
   const missing: string[] = [];
   for (const k of ['id', 'method', 'source'] as const) if (typeof entry[k] !== 'string' || entry[k] === '') missing.push(`${k} (non-empty string)`);
-  if (entry.section !== undefined && typeof entry.section !== 'string') missing.push('section (string)');
+  for (const k of ['section', 'notes'] as const) if (entry[k] !== undefined && typeof entry[k] !== 'string') missing.push(`${k} (string)`);
   for (const k of ['inputs', 'expected', 'tolerance'] as const) if (!isObject(entry[k])) missing.push(`${k} (object)`);
   if (missing.length > 0) return `missing or invalid: ${missing.join(', ')}`;
   const expected = entry.expected as Record<string, unknown>;
   if (Object.keys(expected).length === 0) return '"expected" is empty: the case would check nothing';
+  if (nestedDeeperThan(expected, MAX_EXPECTED_DEPTH)) return `"expected" nests more than ${MAX_EXPECTED_DEPTH} levels deep`;
   const tolerance = entry.tolerance as Record<string, unknown>;
   for (const [k, v] of Object.entries(tolerance)) {
     if (k === 'note') continue;
@@ -125,11 +155,25 @@ export function caseProblem(entry: unknown): string | null {
   return null;
 }
 
-/** Parse the text of one case file. @throws DataError when the text is not a JSON array. */
+/** Parse the text of one case file. @throws DataError (file, line, column) when the text is not a JSON array. */
 export function parseCaseFile(text: string, path: string): CaseFile {
   const name = basename(path);
-  const parsed = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, name); // a UTF-8 BOM is accepted
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a UTF-8 BOM is accepted
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch (e) {
+    const message = e instanceof Error ? e.message.replace(/\s+/g, ' ') : String(e);
+    const { line, column } = positionAt(body, scanJson(body).errorAt ?? body.length);
+    throw new DataError({ file: name, line, column: String(column) }, `not valid JSON (${message}); expected a JSON array of reference cases`);
+  }
   if (!Array.isArray(parsed)) throw new DataError({ file: name, line: 1, column: '1' }, 'expected a JSON array of reference cases');
+  let items: number[] | undefined; // entry offsets, scanned only when a message needs one
+  const locate = (index: number) => {
+    items ??= scanJson(body).items;
+    const { line, column } = positionAt(body, items[index]);
+    return `${name}:${line}:${column}`;
+  };
   const seen = new Set<string>();
   const cases = parsed.map((entry: unknown, index): LoadedCase => {
     let problem = caseProblem(entry);
@@ -138,7 +182,7 @@ export function parseCaseFile(text: string, path: string): CaseFile {
     if (problem === null && seen.has(id)) problem = `duplicate case id "${id}" in ${name} (ids must be unique so every result traces to one case)`;
     seen.add(id);
     const c = problem === null ? ({ section: '', ...(entry as object) } as ReferenceCase) : null;
-    return { index, id, case: c, problem };
+    return { index, id, locate: () => locate(index), case: c, problem };
   });
   return { name, path, sha256: sha256(text), cases };
 }

@@ -18,6 +18,11 @@ export function inputNumber(c: ReferenceCase, name: string): number {
   return v;
 }
 
+/** The 2 × 2 counts `[x1, n1, x2, n2]` (responders and subjects of group 1, then group 2). */
+export function inputTwoArms(c: ReferenceCase): [number, number, number, number] {
+  return [inputNumber(c, 'x1'), inputNumber(c, 'n1'), inputNumber(c, 'x2'), inputNumber(c, 'n2')];
+}
+
 /** A number input that may be absent (then `fallback`). */
 export function inputNumberOr(c: ReferenceCase, name: string, fallback: number): number {
   return (c.inputs as Inputs)[name] === undefined ? fallback : inputNumber(c, name);

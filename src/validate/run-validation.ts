@@ -164,14 +164,14 @@ export function runCase(file: string, loaded: LoadedCase, deviations: readonly K
     notes: text(raw.notes),
     toleranceNote: c === null ? null : text(c.tolerance.note),
   };
-  if (c === null) return { ...base, api: null, status: 'fail', problems: [`malformed case: ${loaded.problem}`], deviations: [], checks: [] };
+  if (c === null) return { ...base, api: null, status: 'fail', problems: [`malformed case at ${loaded.locate()}: ${loaded.problem}`], deviations: [], checks: [] };
   const runner = runnerFor(c.method);
   if (runner === undefined) return { ...base, api: null, status: 'fail', problems: [`no runner for method "${c.method}"`], deviations: [], checks: [] };
   let observed: unknown;
   try {
     observed = runner.run(c);
   } catch (e) {
-    return { ...base, api: runner.api, status: 'fail', problems: [`the runner could not compute the case: ${errorText(e)}`], deviations: [], checks: [] };
+    return { ...base, api: runner.api, status: 'fail', problems: [`the runner could not compute the case at ${loaded.locate()}: ${errorText(e)}`], deviations: [], checks: [] };
   }
   const { checks, unusedToleranceKeys } = compareExpected(c.expected, observed, c.tolerance, runner);
   const problems = unusedToleranceKeys.map((k) => `tolerance.${k} matches no expected field (a misspelt key would silently fall back to abs/rel)`);

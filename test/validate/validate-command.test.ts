@@ -123,8 +123,11 @@ test('an unknown method is a failure "no runner for method X", never skipped; a 
   const v = readJson(out);
   assert.equal(v.cases.map((c) => [c.id, c.status]), [['X-1', 'fail'], ['X-2', 'fail'], ['X-3', 'fail']]);
   assert.equal(v.cases[0].problems, ['no runner for method "no_such_method"']);
-  assert.equal(v.cases[1].problems, ['malformed case: "expected" is empty: the case would check nothing']);
-  assert.match(v.cases[2].problems[0], /^the runner could not compute the case: n1: /);
+  // JSON.stringify without indentation: the whole file is line 1, entry k starts after the previous one
+  const text = readFileSync(file, 'utf8');
+  const at = (id: string) => `unknown.json:1:${text.indexOf(`{"id":"${id}"`) + 1}`;
+  assert.equal(v.cases[1].problems, [`malformed case at ${at('X-2')}: "expected" is empty: the case would check nothing`]);
+  assert.match(v.cases[2].problems[0], new RegExp(`^the runner could not compute the case at ${at('X-3')}: n1: `));
   const html = readFileSync(join(out, 'validation.html'), 'utf8');
   assert.match(html, /FAIL: no runner for method &quot;no_such_method&quot;/);
   assert.not.match(html, /<script>/);

@@ -14,7 +14,7 @@
  */
 import { exactUnconditionalNITest } from '../../stats/exact.ts';
 import { bisect } from '../../stats/proportions/root.ts';
-import { assertInputIs, inputNumber } from '../inputs.ts';
+import { assertInputIs, inputNumber, inputTwoArms } from '../inputs.ts';
 import type { Runner } from '../runner.ts';
 
 /** Smallest margin searched: exactUnconditionalNITest needs M in the open interval (0, 1). */
@@ -37,7 +37,7 @@ const limits: Runner = {
     'lower = the margin M at which the one-sided exact p-value of H0: p1 − p2 ≤ −M equals alpha_one_sided, reported as the limit −M of p1 − p2; upper = the same for H0: p2 − p1 ≤ −M (arms swapped), reported as M. This is the Chan–Zhang (1999) exact score interval (SAS EXACT RISKDIFF(METHOD=SCORE); StatXact "invert two one-sided tests") at level 1 − 2·alpha_one_sided. null = the limit lies on the superiority side (M ≤ 0), outside the NI test.',
   run(c) {
     assertInputIs(c, 'contrast', ['p1 - p2']);
-    const [x1, n1, x2, n2] = [inputNumber(c, 'x1'), inputNumber(c, 'n1'), inputNumber(c, 'x2'), inputNumber(c, 'n2')];
+    const [x1, n1, x2, n2] = inputTwoArms(c);
     const alpha = inputNumber(c, 'alpha_one_sided');
     const upperAsLower = lowerLimit(x2, n2, x1, n1, alpha);
     return { lower: lowerLimit(x1, n1, x2, n2, alpha), upper: upperAsLower === null ? null : -upperAsLower };

@@ -5,25 +5,21 @@
  * Convention of the cases: H0: p1 − p2 ≤ −margin, group 1 = experimental, one-sided α, `ratio` = n2/n1.
  */
 import { farringtonManningPower, farringtonManningSampleSize } from '../../stats/power.ts';
+import type { ReferenceCase } from '../case-file.ts';
 import { assertInputIs, inputNumber } from '../inputs.ts';
 import type { Runner } from '../runner.ts';
 
-const NI_ALTERNATIVE = ['p1 - p2 > -margin'] as const;
+/** The NI design shared by the power and sample-size cases (the alternative checked to be the convention above). */
+function niDesign(c: ReferenceCase): { p1: number; p2: number; margin: number; alphaOneSided: number } {
+  assertInputIs(c, 'alternative', ['p1 - p2 > -margin']);
+  return { p1: inputNumber(c, 'p1'), p2: inputNumber(c, 'p2'), margin: inputNumber(c, 'margin'), alphaOneSided: inputNumber(c, 'alpha_one_sided') };
+}
 
 const power: Runner = {
   api: 'farringtonManningPower({ p1, p2, margin, n1, n2, alphaOneSided: alpha_one_sided })',
   mapping: 'Power of the one-sided Farrington–Manning score test of H0: p1 − p2 ≤ −margin at the true rates (p1, p2) with n1 and n2 subjects (rpact getPowerRates with thetaH0 = −margin, allocationRatioPlanned = n1/n2).',
   run(c) {
-    assertInputIs(c, 'alternative', NI_ALTERNATIVE);
-    const p = farringtonManningPower({
-      p1: inputNumber(c, 'p1'),
-      p2: inputNumber(c, 'p2'),
-      margin: inputNumber(c, 'margin'),
-      n1: inputNumber(c, 'n1'),
-      n2: inputNumber(c, 'n2'),
-      alphaOneSided: inputNumber(c, 'alpha_one_sided'),
-    });
-    return { power: p };
+    return { power: farringtonManningPower({ ...niDesign(c), n1: inputNumber(c, 'n1'), n2: inputNumber(c, 'n2') }) };
   },
 };
 
@@ -31,15 +27,7 @@ const sampleSize: Runner = {
   api: 'farringtonManningSampleSize({ p1, p2, margin, power, ratio, alphaOneSided: alpha_one_sided })',
   mapping: 'Continuous group sizes n1 and n2 = ratio·n1 (ratio = n2/n1; rpact allocationRatioPlanned = 1/ratio) and n1 rounded up (n1_ceiling = n1Ceiling).',
   run(c) {
-    assertInputIs(c, 'alternative', NI_ALTERNATIVE);
-    const r = farringtonManningSampleSize({
-      p1: inputNumber(c, 'p1'),
-      p2: inputNumber(c, 'p2'),
-      margin: inputNumber(c, 'margin'),
-      power: inputNumber(c, 'power'),
-      ratio: inputNumber(c, 'ratio'),
-      alphaOneSided: inputNumber(c, 'alpha_one_sided'),
-    });
+    const r = farringtonManningSampleSize({ ...niDesign(c), power: inputNumber(c, 'power'), ratio: inputNumber(c, 'ratio') });
     return { n1: r.n1, n2: r.n2, n1_ceiling: r.n1Ceiling };
   },
 };

@@ -7,11 +7,18 @@ import { farringtonManningTest, waldNITest, type ScoreVariance } from '../../sta
 import { powerRiskDifference, sampleSizeRiskDifference } from '../../stats/power.ts';
 import { riskDifferenceCI, type RiskDifferenceMethod } from '../../stats/proportions.ts';
 import type { ReferenceCase } from '../case-file.ts';
-import { assertInputIs, inputNumber, inputNumberOr } from '../inputs.ts';
+import { assertInputIs, inputNumber, inputNumberOr, inputTwoArms } from '../inputs.ts';
 import type { Runner } from '../runner.ts';
 
-function twoArms(c: ReferenceCase): [number, number, number, number] {
-  return [inputNumber(c, 'x1'), inputNumber(c, 'n1'), inputNumber(c, 'x2'), inputNumber(c, 'n2')];
+/** The superiority design of a section B power / sample-size case: two-sided α, ratio = n2/n1 (default 1). */
+function superiorityDesign(c: ReferenceCase) {
+  return {
+    diff: inputNumber(c, 'diff'),
+    prop2: inputNumber(c, 'prop2'),
+    ratio: inputNumberOr(c, 'ratio', 1),
+    alpha: inputNumber(c, 'alpha_two_sided'),
+    alternative: 'two-sided' as const,
+  };
 }
 
 function riskDifferenceRunner(method: RiskDifferenceMethod): Runner {
@@ -22,7 +29,7 @@ function riskDifferenceRunner(method: RiskDifferenceMethod): Runner {
     run(c) {
       assertInputIs(c, 'contrast', ['p1 - p2']);
       const truncate = !/does not truncate/.test(c.notes ?? '');
-      const [x1, n1, x2, n2] = twoArms(c);
+      const [x1, n1, x2, n2] = inputTwoArms(c);
       return riskDifferenceCI(x1, n1, x2, n2, { method, level: inputNumber(c, 'conf_level'), truncate });
     },
   };
@@ -34,7 +41,7 @@ function scoreTestRunner(variance: ScoreVariance): Runner {
     mapping: 'H0: p1 − p2 ≤ −margin; z, one-sided upper-tail p (p_one_sided = pValue) and the restricted MLEs under p1 − p2 = −margin.',
     run(c) {
       assertInputIs(c, 'alternative', ['p1 - p2 > -margin']);
-      const [x1, n1, x2, n2] = twoArms(c);
+      const [x1, n1, x2, n2] = inputTwoArms(c);
       const r = farringtonManningTest(x1, n1, x2, n2, inputNumber(c, 'margin'), { variance });
       return { z: r.z, p_one_sided: r.pValue, p1_restricted: r.p1Restricted, p2_restricted: r.p2Restricted };
     },
@@ -46,7 +53,7 @@ const waldNi: Runner = {
   mapping: 'H0: p1 − p2 ≤ −margin, unpooled variance; p_one_sided = pValue (upper tail).',
   run(c) {
     assertInputIs(c, 'alternative', ['p1 - p2 > -margin']);
-    const [x1, n1, x2, n2] = twoArms(c);
+    const [x1, n1, x2, n2] = inputTwoArms(c);
     const r = waldNITest(x1, n1, x2, n2, inputNumber(c, 'margin'));
     return { z: r.z, p_one_sided: r.pValue };
   },
@@ -56,14 +63,7 @@ const power: Runner = {
   api: "powerRiskDifference({ diff, prop2, nobs1, ratio, alpha: alpha_two_sided, alternative: 'two-sided' })",
   mapping: 'Superiority (H0: p1 = p2) power; std_null / std_alt are the standard deviations per √nobs1 (stdNull, stdAlt).',
   run(c) {
-    const r = powerRiskDifference({
-      diff: inputNumber(c, 'diff'),
-      prop2: inputNumber(c, 'prop2'),
-      nobs1: inputNumber(c, 'nobs1'),
-      ratio: inputNumberOr(c, 'ratio', 1),
-      alpha: inputNumber(c, 'alpha_two_sided'),
-      alternative: 'two-sided',
-    });
+    const r = powerRiskDifference({ ...superiorityDesign(c), nobs1: inputNumber(c, 'nobs1') });
     return { power: r.power, std_null: r.stdNull, std_alt: r.stdAlt };
   },
 };
@@ -72,14 +72,7 @@ const sampleSize: Runner = {
   api: "sampleSizeRiskDifference({ diff, prop2, power, ratio, alpha: alpha_two_sided, alternative: 'two-sided' })",
   mapping: 'Continuous (not rounded up) group-1 sample size, upper tail only (statsmodels samplesize_proportions_2indep_onetail).',
   run(c) {
-    const r = sampleSizeRiskDifference({
-      diff: inputNumber(c, 'diff'),
-      prop2: inputNumber(c, 'prop2'),
-      power: inputNumber(c, 'power'),
-      ratio: inputNumberOr(c, 'ratio', 1),
-      alpha: inputNumber(c, 'alpha_two_sided'),
-      alternative: 'two-sided',
-    });
+    const r = sampleSizeRiskDifference({ ...superiorityDesign(c), power: inputNumber(c, 'power') });
     return { nobs1: r.nobs1 };
   },
 };
