@@ -143,4 +143,9 @@ test('exact score limits (SAS 9.4, StatXact 11): remit\'s p-value crosses α/2 w
   assert.is(limitsChecked, 6);
 });
 
+test('exactUnconditionalNITest: more than ExactEnumerationLimit tables is an InputError naming n1, not a run of hours', () => {
+  assertThrowsInputError(() => exactUnconditionalNITest(5, 4000, 5, 4000, 0.15), 'n1');
+  assertThrowsInputError(() => exactUnconditionalNITest(5, 1e12, 5, 10, 0.15), 'n1');
+});
+
 test.run();
