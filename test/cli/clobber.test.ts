@@ -1,4 +1,4 @@
-/** run / derive / simulate never replace a folder they did not write unless --force (src/cli/args.ts refuseToClobber). */
+/** run / derive / simulate / validate never replace a folder they did not write unless --force (src/cli/args.ts refuseToClobber). */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,6 +42,16 @@ test('--force replaces a foreign folder', async () => {
   assert.is(await main(['derive', '--data', data, '--plan', 'analyses/plan.json', '--out', target, '--force'], io), 0, io.errLines.join('\n'));
   assert.not.ok(existsSync(join(target, 'x.txt')));
   assert.ok(existsSync(join(target, 'adam', 'adsl.csv')));
+});
+
+test('validate: never over the reference folder or a foreign folder', async () => {
+  let io = capture();
+  assert.is(await main(['validate', '--out', '../shared/reference'], io), 2);
+  assert.match(io.errLines.join('\n'), 'is the --reference input');
+  assert.ok(existsSync('../shared/reference/A_riskdiff_ci.json'));
+  io = capture();
+  assert.is(await main(['validate', '--out', precious], io), 2);
+  assert.is(readFileSync(join(precious, 'thesis.txt'), 'utf8'), 'do not delete');
 });
 
 test.run();

@@ -24,10 +24,14 @@ function caseFileArguments(o: CommandOptions, args: ParsedArgs): string[] {
 
 export const validateCommand: Command = async (args, io) => {
   const started = process.hrtime.bigint();
-  const o = new CommandOptions('validate', args, ['cases', 'reference', 'out']);
+  const o = new CommandOptions('validate', args, ['cases', 'reference', 'out', 'force']);
   const out = o.required('out');
   const referenceDir = o.string('reference') ?? DEFAULT_REFERENCE_DIR;
-  const files = loadCaseFiles({ referenceDir, cases: caseFileArguments(o, args) });
+  const cases = caseFileArguments(o, args);
+  // The output folder is replaced as a whole: never over the reference cases, nor over foreign files.
+  o.outputApartFrom(out, { reference: referenceDir, ...Object.fromEntries(cases.map((c, i) => [`cases ${i + 1}`, c])) });
+  o.refuseToClobber(out, ['validation.json']);
+  const files = loadCaseFiles({ referenceDir, cases });
   const result = runValidation(files);
   if (result.totals.cases === 0) throw new DataError({ file: referenceDir, line: null, column: null }, 'no reference cases found (no *.json case file with a case, and no --cases file)');
   await writeOutputFolder(out, new Map([['validation.json', validationToJson(result)], ['validation.html', validationHtml(result)]]));
