@@ -4,9 +4,11 @@
  * problem throws a PlanError naming the key path (`primary.margin`, `visits[2].window`), with
  * "unknown key" / "missing required key" wording for the two commonest mistakes.
  *
- * Every PlanError also carries the line and column of the offending key in the file (src/plan/json-position.ts),
- * or of the object that lacks a missing key, or of a JSON syntax error. A leading UTF-8 BOM (as Windows
- * editors write it) is accepted.
+ * Every PlanError also carries the line and column of the offending key in the file (src/core/json-position.ts),
+ * or of the object that lacks a missing key. A JSON syntax error is located too, and says what was expected
+ * there in remit's own words (`plan.json:51:3: (root): not valid JSON: expected a key in double quotes,
+ * found '}' (JSON allows no comma before '}': …)`), not in V8's, which change between Node versions.
+ * A leading UTF-8 BOM (as Windows editors write it) is accepted.
  *
  * Semantic checks: analysis windows ordered, each containing its target day, contiguous and
  * non-overlapping; baseline visit number below the first window's and its name not a visit's; margin in
@@ -18,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import Ajv2020Module, { type ErrorObject } from 'ajv/dist/2020.js';
 import { PlanError } from '../core/errors.ts';
-import { keyPathSegments, locateJsonPath, positionAt, type TextPosition } from './json-position.ts';
+import { locateJsonPath, parseJsonText } from '../core/json-position.ts';
 import { isResponseDefinitionName, ResponseDefinitionNames } from '../clinical/response.ts';
 import type { Plan } from './plan.ts';
 import schema from '../../analyses/plan.schema.json' with { type: 'json' };
@@ -40,6 +42,11 @@ function keyPath(pointer: string, extra?: string): string {
   const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (extra !== undefined) parts.push(extra);
   return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc === '' ? p : `${acc}.${p}`), '');
+}
+
+/** Pointer tokens of a dotted key path as PlanError writes it (the inverse of `keyPath`): `visits[1].window` → ['visits', '1', 'window']. */
+export function keyPathSegments(path: string): string[] {
+  return path === '' ? [] : path.replace(/\[(\d+)\]/g, '.$1').split('.').filter((s) => s !== '');
 }
 
 /** Which schema error is reported first: an unknown key (often a misspelt one), then a missing key, then the rest. */
@@ -86,14 +93,6 @@ class PlanProblems {
     return new PlanError(this.file, path, message, locateJsonPath(this.text, keyPathSegments(path)));
   }
 
-  /** A PlanError for a JSON syntax error, located when the parser's message gives a position. */
-  syntax(error: unknown): PlanError {
-    const message = error instanceof Error ? error.message : String(error);
-    const m = /at position (\d+)/.exec(message);
-    const position: TextPosition | undefined = m !== null ? positionAt(this.text, Number(m[1]))
-      : /Unexpected end of JSON input/.test(message) ? positionAt(this.text, this.text.length) : undefined;
-    return new PlanError(this.file, '', `not valid JSON: ${message}`, position);
-  }
 }
 
 interface RawPlan extends Omit<Plan, 'arms' | 'response'> {
@@ -185,14 +184,13 @@ function checkSemantics(p: PlanProblems, plan: RawPlan): void {
  * @example loadPlan('{"study":{}}', 'plan.json') // throws PlanError "plan.json: study.id: missing required key"
  */
 export function loadPlan(text: string, fileName: string): Plan {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const problems = new PlanProblems(fileName, body);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(body);
-  } catch (e) {
-    throw problems.syntax(e);
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) {
+    const { line, column, message } = parsed.error;
+    throw new PlanError(fileName, '', `not valid JSON: ${message}`, { line, column });
   }
+  const raw = parsed.value;
+  const problems = new PlanProblems(fileName, text);
   const validate = getValidator();
   if (!validate(raw)) {
     const errors = validate.errors ?? [];

@@ -3,15 +3,16 @@
  * `{ id, section, method, inputs, expected, tolerance, source, notes? }`. Any file of this shape can be
  * validated (`remit validate --cases FILE`), e.g. test/references/mmrm/satterthwaite-r.json.
  *
- * A file that is not a JSON array is a fatal DataError (file, line, column). A malformed case inside a
- * valid file is not fatal: it is returned with its problem and reported as a failed case located at the
- * line and column where it starts, so no case is ever dropped silently.
+ * A file that is not a JSON array is a fatal DataError (file, line, column; for a syntax error also what was
+ * expected there, src/core/json-position.ts). A malformed case inside a valid file is not fatal: it is
+ * returned with its problem and reported as a failed case located at the line and column where it starts,
+ * so no case is ever dropped silently.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DataError } from '../core/errors.ts';
 import { sha256 } from '../pipeline/hash.ts';
-import { positionAt } from '../plan/json-position.ts';
+import { parseJsonText, topLevelElementPositions, type TextPosition } from '../core/json-position.ts';
 
 export interface ReferenceCase<I = Record<string, unknown>, E = Record<string, unknown>> {
   id: string;
@@ -43,80 +44,6 @@ export interface CaseFile {
   path: string;
   sha256: string;
   cases: LoadedCase[];
-}
-
-interface JsonScan {
-  /** Offset of each element of the top-level array (empty when the text is not an array). */
-  items: number[];
-  /** Offset of the first syntax error, or null when the text is valid JSON. */
-  errorAt: number | null;
-}
-
-/**
- * One pass over JSON text (RFC 8259 grammar) for what JSON.parse does not give: where each case starts, and
- * where a syntax error is (V8's messages give no position for an unexpected token: "Unexpected token 'w', …
- * is not valid JSON"). Iterative, with a stack of open brackets, so deep nesting cannot overflow the call stack.
- */
-function scanJson(text: string): JsonScan {
-  const items: number[] = [];
-  const literal = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
-  const escape = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
-  let i = 0;
-  const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
-  };
-  const expect = (c: string) => {
-    if (text[i] !== c) throw i;
-    i++;
-  };
-  const token = (re: RegExp) => {
-    re.lastIndex = i;
-    if (!re.test(text)) throw i;
-    i = re.lastIndex;
-  };
-  const string = () => {
-    expect('"');
-    while (text[i] !== '"') {
-      if (i >= text.length || text.charCodeAt(i) < 0x20) throw i;
-      if (text[i] === '\\') token(escape);
-      else i++;
-    }
-    i++;
-  };
-  const key = () => (ws(), string(), ws(), expect(':'));
-  const open: string[] = []; // the closing bracket of each container the scan is inside
-  try {
-    for (;;) {
-      ws();
-      if (open.length === 1 && open[0] === ']') items.push(i);
-      const c = text[i];
-      if (c === '{' || c === '[') {
-        const close = c === '{' ? '}' : ']';
-        i++;
-        ws();
-        if (text[i] !== close) {
-          open.push(close);
-          if (close === '}') key();
-          continue;
-        }
-        i++;
-      } else if (c === '"') string();
-      else token(literal);
-      // A value ended: close the containers it completes; a comma starts the next element or member.
-      for (;;) {
-        ws();
-        if (open.length === 0) return { items, errorAt: i < text.length ? i : null };
-        if (text[i] === ',') {
-          i++;
-          if (open[open.length - 1] === '}') key();
-          break;
-        }
-        expect(open.pop()!);
-      }
-    }
-  } catch (at) {
-    return { items, errorAt: at as number };
-  }
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -158,20 +85,17 @@ function caseProblem(entry: unknown): string | null {
 /** Parse the text of one case file. @throws DataError (file, line, column) when the text is not a JSON array. */
 export function parseCaseFile(text: string, path: string): CaseFile {
   const name = basename(path);
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a UTF-8 BOM is accepted
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch (e) {
-    const message = e instanceof Error ? e.message.replace(/\s+/g, ' ') : String(e);
-    const { line, column } = positionAt(body, scanJson(body).errorAt ?? body.length);
-    throw new DataError({ file: name, line, column: String(column) }, `not valid JSON (${message}); expected a JSON array of reference cases`);
+  const json = parseJsonText(text); // a UTF-8 BOM is accepted
+  if (!json.ok) {
+    const { line, column, message } = json.error;
+    throw new DataError({ file: name, line, column: String(column) }, `not valid JSON: ${message}; a case file is a JSON array of reference cases`);
   }
+  const parsed = json.value;
   if (!Array.isArray(parsed)) throw new DataError({ file: name, line: 1, column: '1' }, 'expected a JSON array of reference cases');
-  let items: number[] | undefined; // entry offsets, scanned only when a message needs one
+  let items: TextPosition[] | undefined; // where each entry starts, scanned only when a message needs one
   const locate = (index: number) => {
-    items ??= scanJson(body).items;
-    const { line, column } = positionAt(body, items[index]);
+    items ??= topLevelElementPositions(text);
+    const { line, column } = items[index];
     return `${name}:${line}:${column}`;
   };
   const seen = new Set<string>();

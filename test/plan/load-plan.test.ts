@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
-import { loadPlan, loadPlanFile } from '../../src/plan/load-plan.ts';
+import { keyPathSegments, loadPlan, loadPlanFile } from '../../src/plan/load-plan.ts';
 import { PlanError } from '../../src/core/errors.ts';
 
 const text = readFileSync(new URL('../../analyses/plan.json', import.meta.url), 'utf8');
@@ -81,7 +81,8 @@ test('loadPlan: at least one remission visit; log-transformed parameters must be
   expectPlanError((p) => p.longitudinal.logTransform.push('ALT'), 'longitudinal.logTransform[4]', 'parameter "ALT" is not in longitudinal.params');
 });
 test('loadPlan: invalid JSON and impossible data cut date', () => {
-  assert.throws(() => loadPlan('{', 'p.json'), (e: unknown) => e instanceof PlanError && e.message.includes('not valid JSON'));
+  assert.throws(() => loadPlan('{', 'p.json'), (e: unknown) => e instanceof PlanError
+    && e.message === "p.json:1:2: (root): not valid JSON: expected a key in double quotes or '}', found the end of the file (the '{' at 1:1 is not closed)");
   expectPlanError((p) => (p.study.dataCutDate = '2021-02-30'), 'study.dataCutDate', 'not a calendar date');
 });
 
@@ -99,8 +100,39 @@ test('loadPlan: errors carry the line and column of the key (of the object lacki
   assert.equal(at(text.replace('"margin": 0.15', '"margin": 2')), [25, 5, 'plan.json:25:5: primary.margin: must be in (0, 1), got 2']);
   assert.equal(at(text.replace('"margin": 0.15', '"margn": 0.15')), [25, 5, 'plan.json:25:5: primary.margn: unknown key (did you mean "margin"?)']);
   assert.equal(at(text.replace('"alphaOneSided": 0.025,', '')), [22, 3, 'plan.json:22:3: primary.alphaOneSided: missing required key']);
-  const [line, column] = at(text.replace('"df": "satterthwaite"', '"df": "satterthwaite",'));
-  assert.equal([line, column], [51, 3], 'a trailing comma is reported at the brace after it');
+  // analyses/plan.json line 50 is `    "df": "satterthwaite"`, line 51 `  },`
+  assert.equal(at(text.replace('"df": "satterthwaite"', '"df": "satterthwaite",')),
+    [51, 3, "plan.json:51:3: (root): not valid JSON: expected a key in double quotes, found '}' (JSON allows no comma before '}': remove the ',' at 50:26)"]);
+});
+
+test("loadPlan: a JSON syntax error is located in remit's words, not V8's; CRLF lines and a leading BOM as an editor counts them", () => {
+  const error = (t: string) => {
+    try {
+      loadPlan(t, 'q.json');
+    } catch (e) {
+      assert.instance(e, PlanError);
+      const p = e as PlanError;
+      return [p.line, p.column, p.path, p.message];
+    }
+    return assert.unreachable('expected a PlanError');
+  };
+  assert.equal(error('{"a": 1,\n "b": [1, 2,,3]}'), [2, 13, '', "q.json:2:13: (root): not valid JSON: expected a value, found ','"]);
+  const crlf = text.replace(/\n/g, '\r\n').replace('"margin": 0.15', '"margin": .15');
+  assert.equal(error(crlf), [25, 15, '', "q.json:25:15: (root): not valid JSON: expected a value, found '.' (a number starts with a digit: 0.5, not .5)"]);
+  assert.equal(error(`\uFEFF${crlf}`), [25, 15, '', "q.json:25:15: (root): not valid JSON: expected a value, found '.' (a number starts with a digit: 0.5, not .5)"]);
+  assert.equal(error('\uFEFF'), [1, 1, '', 'q.json:1:1: (root): not valid JSON: expected a value, found the end of the file (the file is empty)']);
+});
+
+test('loadPlan: a schema error in deeply nested JSON is located without recursion (was a RangeError, exit 3)', () => {
+  const depth = 100_000;
+  const deep = text.replace('"margin": 0.15', `"margin": ${'['.repeat(depth)}${']'.repeat(depth)}`);
+  assert.throws(() => loadPlan(deep, 'plan.json'), (e: unknown) => e instanceof PlanError && e.message === 'plan.json:25:5: primary.margin: must be number');
+});
+
+test('keyPathSegments: dotted paths with indices', () => {
+  assert.equal(keyPathSegments('visits[1].window'), ['visits', '1', 'window']);
+  assert.equal(keyPathSegments('response.alternatives[0]'), ['response', 'alternatives', '0']);
+  assert.equal(keyPathSegments(''), []);
 });
 
 test('loadPlan: a leading UTF-8 BOM is accepted; loadPlanFile names a missing file', () => {
