@@ -15,10 +15,12 @@
  * - DTHFL/DTHDT: DM.DTHFL / DM.DTHDTC, else a DS `DEATH` record. RESCDT/RESCTRT: first rescue therapy
  *   (CM with CMCAT `RESCUE THERAPY`; partial start imputed to the first day of its period).
  * - WEIGHTBL/HEIGHTBL: last VS WEIGHT/HEIGHT on or before TRTSDT (or RANDDT when not dosed).
- * - INFUSFL, CELLDOSE, ORALDURD, ORALDOSE, ORALCOMP: exposure from EX (src/adam/exposure.ts).
+ * - INFUSFL, CELLDOSE, ORALDURD, ORALDOSE, ORALCOMP: exposure from EX (src/adam/exposure.ts); a daily
+ *   tablet record with no dose or no daily dose unit is a warning data issue of the result.
  */
 import type { CmRecord, DmRecord, DsRecord, ExRecord, SdtmDataLock, SuppdmRecord, VsRecord } from '../cdisc/sdtm.ts';
 import { DsDecod, RescueCmCat, SuppdmQnam } from '../cdisc/terms.ts';
+import type { DataIssue } from '../io/data-issue.ts';
 import type { Plan } from '../plan/plan.ts';
 import { planArms } from '../plan/plan.ts';
 import { compareText, textToDate, toDate } from './dates.ts';
@@ -142,7 +144,8 @@ interface SubjectDomains {
   cm: CmRecord[];
 }
 
-function deriveOne(dm: DmRecord, d: SubjectDomains, arms: string[], plannedDays: number): AdslRecord {
+/** ADSL record of one subject; exposure data issues are appended to `issues`. */
+function deriveOne(dm: DmRecord, d: SubjectDomains, arms: string[], plannedDays: number, issues: DataIssue[]): AdslRecord {
   const trt = computeTreatmentDates(d.ex);
   const ittfl: YN = arms.includes(dm.ARMCD) ? 'Y' : 'N';
   const dosed = d.ex.some((e) => e.EXSTDTC !== null);
@@ -153,6 +156,8 @@ function deriveOne(dm: DmRecord, d: SubjectDomains, arms: string[], plannedDays:
   const rescue = computeFirstRescue(d.cm);
   const ref = trt.TRTSDT ?? randdt;
   const disposition = computeDisposition(d.ds);
+  const exposure = deriveExposureVariables(d.ex, disposition.EOSDT, plannedDays);
+  issues.push(...exposure.issues);
   return {
     STUDYID: dm.STUDYID,
     USUBJID: dm.USUBJID,
@@ -187,20 +192,26 @@ function deriveOne(dm: DmRecord, d: SubjectDomains, arms: string[], plannedDays:
     DTHDT: dthdt,
     RESCFL: rescue.RESCDT !== null ? 'Y' : 'N',
     ...rescue,
-    ...deriveExposureVariables(d.ex, disposition.EOSDT, plannedDays),
+    ...exposure.variables,
   };
+}
+
+export interface AdslResult {
+  records: AdslRecord[];
+  issues: DataIssue[];
 }
 
 /**
  * Derive ADSL from the data lock (PPROTFL 'N' until `derivePprotfl`).
- * @example deriveAdsl(lock, plan)[0].FASFL // => 'Y' for a randomised subject with an EX start date
+ * @example deriveAdsl(lock, plan).records[0].FASFL // => 'Y' for a randomised subject with an EX start date
  */
-export function deriveAdsl(lock: Pick<SdtmDataLock, 'dm' | 'suppdm' | 'ds' | 'ex' | 'vs' | 'cm'>, plan: Plan): AdslRecord[] {
+export function deriveAdsl(lock: Pick<SdtmDataLock, 'dm' | 'suppdm' | 'ds' | 'ex' | 'vs' | 'cm'>, plan: Plan): AdslResult {
   const arms = planArms(plan);
   // Planned oral treatment: up to the primary visit's target day (week 24 → day 168).
   const plannedDays = plan.visits.find((v) => v.avisit === plan.primary.visit)?.targetDay ?? Math.max(...plan.visits.map((v) => v.targetDay));
   const by = { suppdm: groupBy(lock.suppdm), ds: groupBy(lock.ds), ex: groupBy(lock.ex), vs: groupBy(lock.vs), cm: groupBy(lock.cm) };
-  return lock.dm.map((dm) =>
+  const issues: DataIssue[] = [];
+  const records = lock.dm.map((dm) =>
     deriveOne(
       dm,
       {
@@ -212,8 +223,10 @@ export function deriveAdsl(lock: Pick<SdtmDataLock, 'dm' | 'suppdm' | 'ds' | 'ex
       },
       arms,
       plannedDays,
+      issues,
     ),
   );
+  return { records, issues };
 }
 
 /**

@@ -5,14 +5,9 @@
  */
 import type { IsoDateTime } from '../cdisc/values.ts';
 import { InputError } from '../core/errors.ts';
-import { daysFromCivil, isoDateOfDays } from '../core/calendar.ts';
+import { daysFromCivil, daysInMonth, isoDateOfDays } from '../core/calendar.ts';
 
-export { daysFromCivil, isoDateOfDays } from '../core/calendar.ts';
-
-/** Number of days in a month (1–12). */
-export function daysInMonth(y: number, m: number): number {
-  return daysFromCivil(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1) - daysFromCivil(y, m, 1);
-}
+export { daysFromCivil, daysInMonth, isoDateOfDays } from '../core/calendar.ts';
 
 /** Value of the ASCII digits s[from, to), or -1 when any character is not 0–9. */
 function digitsAt(s: string, from: number, to: number): number {

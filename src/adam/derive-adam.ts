@@ -43,7 +43,7 @@ export interface DeriveOptions {
  * PPROTFL → ADTTE, ADAE; ADQS needs no PPROTFL, so it is derived first and QS can be released early.
  */
 export function deriveAdam(lock: SdtmDataLock, plan: Plan, options: DeriveOptions = {}): DeriveResult {
-  const adsl0 = deriveAdsl(lock, plan);
+  const { records: adsl0, issues: adslIssues } = deriveAdsl(lock, plan);
   const adqs = deriveAdqs(lock.qs, adsl0, plan);
   if (options.releaseConsumed) lock.qs = [];
   const lb = deriveAdlb(lock.lb, adsl0, plan);
@@ -63,7 +63,7 @@ export function deriveAdam(lock: SdtmDataLock, plan: Plan, options: DeriveOption
       adtte: deriveAdtte(adsl, adrs, plan),
       adae: deriveAdae(lock.ae, adsl, plan),
     },
-    issues: lb.issues,
+    issues: [...adslIssues, ...lb.issues],
   };
 }
 

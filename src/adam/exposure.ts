@@ -8,9 +8,15 @@
  * - CELLDOSE  sum of EXDOSE over records with EXDOSU `10^6 cells/kg` (UC-MSC dose delivered, 10^6 cells/kg);
  *             null when there are none (placebo infusion, or no infusion).
  * - ORALDURD  days with oral study drug: the union of the [EXSTDTC, EXENDTC] intervals (inclusive) of the
- *             records with EXDOSFRQ `QD`, complete dates only.
- * - ORALDOSE  cumulative oral dose in g: sum of EXDOSE (mg/day) × days of each `QD` record in mg/day, ÷ 1000
- *             (MMF; 0 for placebo tablets).
+ *             records with a daily regimen (EXDOSFRQ `QD`, `BID`, `TID` or `QID`, {@link DailyFrequencies}),
+ *             complete dates only.
+ * - ORALDOSE  cumulative oral dose in g: sum of the daily dose (mg/day, {@link oralDailyDose}) × days of each
+ *             daily-regimen record, ÷ 1000 (MMF; 0 for placebo tablets). Null when such a record has no dose,
+ *             a unit that is not a dose in mg or g, or incomplete dates: that record is listed as a warning
+ *             data issue (a partial sum would understate the dose without saying so).
+ * Records left out of all three (a frequency that is neither `ONCE` nor a daily regimen, e.g. `PRN`, or a
+ * daily-regimen record without complete start and end dates) are each listed as a warning: nothing is
+ * dropped silently.
  * - ORALCOMP  oral treatment adherence in %: 100 × days with oral study drug ÷ days the subject should have
  *             taken tablets, both counted from the first oral dose to the earlier of the end of study (EOSDT)
  *             and the planned treatment length (`plannedDays`, the primary visit's target day), so it is at
@@ -18,6 +24,7 @@
  *             has no denominator.
  */
 import type { ExRecord } from '../cdisc/sdtm.ts';
+import type { DataIssue } from '../io/data-issue.ts';
 import { dayNumber, toDate } from './dates.ts';
 
 export interface ExposureVariables {
@@ -28,8 +35,61 @@ export interface ExposureVariables {
   ORALCOMP: number | null;
 }
 
+export interface ExposureResult {
+  variables: ExposureVariables;
+  /** One warning per EX record left out or whose daily dose is unknown (ORALDOSE is then null). */
+  issues: DataIssue[];
+}
+
 /** EXDOSU of the MSC cell dose. */
 export const CellDoseUnit = '10^6 cells/kg';
+
+/**
+ * Daily regimens of the tablets (CDISC controlled terminology, codelist FREQ C71113): EXDOSFRQ →
+ * administrations per day.
+ */
+export const DailyFrequencies: Readonly<Record<string, number>> = { QD: 1, BID: 2, TID: 3, QID: 4 };
+
+/**
+ * EXDOSU of the daily tablets → factor to mg and whether the unit is already per day. domain.md 6.1: EX
+ * holds the "MMF/placebo daily dose". SDTMIG 3.3 EX: EXDOSE is the amount per administration and EXDOSFRQ
+ * the number of administrations per period, so a dose in mg or g is multiplied by the administrations per
+ * day (the CDISC pilot's EX is written so: EXDOSU `mg`, EXDOSFRQ `QD`), while a dose in mg/day or g/day is
+ * the daily dose whatever the frequency. 1 g = 1000 mg. Any other unit is never guessed.
+ */
+export const OralDoseUnits: Readonly<Record<string, { toMg: number; perDay: boolean }>> = {
+  'mg/day': { toMg: 1, perDay: true },
+  'g/day': { toMg: 1000, perDay: true },
+  mg: { toMg: 1, perDay: false },
+  g: { toMg: 1000, perDay: false },
+};
+
+/** A daily dose in mg/day, or the located warning saying why it is unknown. */
+export type OralDailyDose = { ok: true; mgPerDay: number } | { ok: false; issue: DataIssue };
+
+/**
+ * Daily dose of one daily-regimen record (EXDOSFRQ in {@link DailyFrequencies}) in mg/day.
+ * @example oralDailyDose({ ...qd, EXDOSE: 2, EXDOSU: 'g/day' })                   // => { ok: true, mgPerDay: 2000 }
+ * @example oralDailyDose({ ...qd, EXDOSE: 1000, EXDOSU: 'mg', EXDOSFRQ: 'BID' })  // => { ok: true, mgPerDay: 2000 }
+ */
+export function oralDailyDose(r: ExRecord): OralDailyDose {
+  const expected = `expected one of ${Object.keys(OralDoseUnits).join(', ')} for a daily-regimen record`;
+  const warn = (column: string, value: string | null, problem: string): OralDailyDose => ({
+    ok: false,
+    issue: { severity: 'warning', file: r.source.file, line: r.source.line, column, value, message: `${problem}; ORALDOSE of ${r.USUBJID} is left empty` },
+  });
+  const unit = r.EXDOSU === null ? '' : r.EXDOSU.trim();
+  const u = Object.hasOwn(OralDoseUnits, unit) ? OralDoseUnits[unit] : undefined;
+  if (u === undefined) return warn('EXDOSU', r.EXDOSU, unit === '' ? `daily dose unit missing (${expected})` : `"${r.EXDOSU}" is not a daily dose unit (${expected})`);
+  if (r.EXDOSE === null) return warn('EXDOSE', null, 'dose missing on a daily-regimen record');
+  const perDay = r.EXDOSFRQ !== null && Object.hasOwn(DailyFrequencies, r.EXDOSFRQ) ? DailyFrequencies[r.EXDOSFRQ] : 1;
+  return { ok: true, mgPerDay: r.EXDOSE * u.toMg * (u.perDay ? 1 : perDay) };
+}
+
+/** A located warning for an EX record that is not counted in the oral exposure variables. */
+function notCounted(r: ExRecord, column: string, value: string | null, problem: string): DataIssue {
+  return { severity: 'warning', file: r.source.file, line: r.source.line, column, value, message: `${problem}; the record is not counted in ORALDURD, ORALDOSE or ORALCOMP of ${r.USUBJID}` };
+}
 
 /** Inclusive day intervals [first, last] of the complete-dated records, merged; total days covered. */
 function coveredDays(intervals: readonly [number, number][]): number {
@@ -50,18 +110,32 @@ function coveredDays(intervals: readonly [number, number][]): number {
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /** Exposure variables of one subject. @param eosdt end-of-study date (null: ongoing). */
-export function deriveExposureVariables(ex: readonly ExRecord[], eosdt: string | null, plannedDays: number): ExposureVariables {
+export function deriveExposureVariables(ex: readonly ExRecord[], eosdt: string | null, plannedDays: number): ExposureResult {
   const infusion = ex.some((e) => e.EXDOSFRQ === 'ONCE' && toDate(e.EXSTDTC) !== null);
   const cells = ex.filter((e) => e.EXDOSU === CellDoseUnit && e.EXDOSE !== null);
-  const oral: { s: number; e: number; dose: number | null; unit: string | null }[] = [];
+  const oral: { s: number; e: number; dose: OralDailyDose }[] = [];
+  const skipped: DataIssue[] = [];
   for (const r of ex) {
-    if (r.EXDOSFRQ !== 'QD') continue;
+    if (r.EXDOSFRQ === 'ONCE') continue; // the infusion
+    if (r.EXDOSFRQ === null || !Object.hasOwn(DailyFrequencies, r.EXDOSFRQ)) {
+      skipped.push(notCounted(r, 'EXDOSFRQ', r.EXDOSFRQ, `EXDOSFRQ ${r.EXDOSFRQ === null ? 'missing' : `"${r.EXDOSFRQ}"`} is neither ONCE (the infusion) nor a daily regimen (${Object.keys(DailyFrequencies).join(', ')})`));
+      continue;
+    }
     const s = toDate(r.EXSTDTC), e = toDate(r.EXENDTC);
-    if (s === null || e === null || e < s) continue;
-    oral.push({ s: dayNumber(s), e: dayNumber(e), dose: r.EXDOSE, unit: r.EXDOSU });
+    if (s === null || e === null || e < s) {
+      const column = s === null ? 'EXSTDTC' : 'EXENDTC';
+      const value = (s === null ? r.EXSTDTC : r.EXENDTC)?.text ?? null;
+      skipped.push(notCounted(r, column, value, s !== null && e !== null ? 'EXENDTC is before EXSTDTC' : value === null ? `${column} is missing (expected a complete date YYYY-MM-DD)` : `${column} is not a complete date (expected YYYY-MM-DD)`));
+      continue;
+    }
+    oral.push({ s: dayNumber(s), e: dayNumber(e), dose: oralDailyDose(r) });
   }
   const days = oral.length === 0 ? null : coveredDays(oral.map((o) => [o.s, o.e]));
-  const mg = oral.every((o) => o.unit === 'mg/day' && o.dose !== null) && oral.length > 0 ? oral.reduce((t, o) => t + (o.dose as number) * (o.e - o.s + 1), 0) : null;
+  const doseIssues = oral.flatMap((o) => (o.dose.ok ? [] : [o.dose.issue]));
+  const issues = [...skipped, ...doseIssues];
+  // A left-out daily-regimen record makes the cumulative dose a partial sum: unknown, not understated.
+  const partial = doseIssues.length > 0 || skipped.some((i) => i.column !== 'EXDOSFRQ');
+  const mg = oral.length > 0 && !partial ? oral.reduce((t, o) => t + (o.dose.ok ? o.dose.mgPerDay : 0) * (o.e - o.s + 1), 0) : null;
   let compliance: number | null = null;
   if (days !== null) {
     const first = Math.min(...oral.map((o) => o.s));
@@ -71,11 +145,12 @@ export function deriveExposureVariables(ex: readonly ExRecord[], eosdt: string |
     const within = coveredDays(oral.filter((o) => o.s <= end).map((o) => [o.s, Math.min(o.e, end)]));
     compliance = expected > 0 ? round4((100 * within) / expected) : null;
   }
-  return {
+  const variables: ExposureVariables = {
     INFUSFL: infusion ? 'Y' : 'N',
     CELLDOSE: cells.length === 0 ? null : round4(cells.reduce((t, e) => t + (e.EXDOSE as number), 0)),
     ORALDURD: days,
     ORALDOSE: mg === null ? null : round4(mg / 1000),
     ORALCOMP: compliance,
   };
+  return { variables, issues };
 }

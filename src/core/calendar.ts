@@ -2,7 +2,8 @@
  * Calendar arithmetic on integer day numbers (days since 1970-01-01, proleptic Gregorian), with no
  * JavaScript Date and no time zone (style.md "Dates"): H. Hinnant, "chrono-Compatible Low-Level Date
  * Algorithms" (days_from_civil / civil_from_days), http://howardhinnant.github.io/date_algorithms.html.
- * Shared by the ADaM derivations (src/adam/dates.ts) and the simulator (src/simulate/dates.ts).
+ * Shared by ISO 8601 parsing (src/io/iso-datetime.ts), the ADaM derivations (src/adam/dates.ts) and the
+ * simulator (src/simulate/dates.ts).
  */
 
 export interface CivilDate {
@@ -11,6 +12,17 @@ export interface CivilDate {
   month: number;
   /** 1–31 */
   day: number;
+}
+
+/** Gregorian leap year rule: divisible by 4, except centuries not divisible by 400. */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Number of days in a month (1–12) of a Gregorian year. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Day number of a civil date (month 1–12; 1970-01-01 → 0). */

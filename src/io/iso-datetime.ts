@@ -12,22 +12,12 @@
  * times (`2019-03-15T10`), time zones (`Z`, `+01:00`), basic format (`20190315`), other orders.
  */
 import type { IsoDateTime } from '../cdisc/values.ts';
+import { daysInMonth } from '../core/calendar.ts';
 import { ParseFailure } from './parse-failure.ts';
 
 const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?)?)?$/;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const EXPECTED = 'expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDThh:mm or YYYY-MM-DDThh:mm:ss';
-
-/** Gregorian leap year rule: divisible by 4, except centuries not divisible by 400. */
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-/** Number of days in a month (1–12) of a Gregorian year. */
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
 
 /**
  * Parse an ISO 8601 (partial) date or date-time.

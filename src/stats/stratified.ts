@@ -31,7 +31,7 @@
  */
 import { ConvergenceError, InputError } from '../core/errors.ts';
 import { normalQuantile } from './distributions.ts';
-import { bisect } from './proportions/root.ts';
+import { bisect } from './root.ts';
 import { ratioOrInfinity, restrictedMle, scoreVariance } from './proportions/score.ts';
 import { assertCount, assertLevel, assertOneOf } from './proportions/validate.ts';
 import { sizedWilsonLimits } from './proportions/stratified-wilson.ts';

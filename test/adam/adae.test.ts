@@ -5,7 +5,7 @@ import { deriveAdsl } from '../../src/adam/adsl.ts';
 import { ae, dm, ex, lock, trialPlan } from './factories.ts';
 
 const plan = trialPlan();
-const adsl = deriveAdsl(lock({ dm: [dm('A'), dm('B', { ACTARMCD: 'NOTTRT', ACTARM: 'Not Treated' })], ex: [ex('A', 'UC-MSC', '2019-03-14', '2019-08-20')] }), plan);
+const adsl = deriveAdsl(lock({ dm: [dm('A'), dm('B', { ACTARMCD: 'NOTTRT', ACTARM: 'Not Treated' })], ex: [ex('A', 'UC-MSC', '2019-03-14', '2019-08-20')] }), plan).records;
 const rows = deriveAdae(
   [
     ae('A', '2019-03-10', { AESEQ: 1 }), // before TRTSDT → not treatment-emergent

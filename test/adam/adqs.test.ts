@@ -7,7 +7,7 @@ import type { QsRecord } from '../../src/cdisc/sdtm.ts';
 import { dm, ex, lock, qs, supp, trialPlan } from './factories.ts';
 
 const plan = trialPlan();
-const adsl = deriveAdsl(lock({ dm: [dm('A')], suppdm: [supp('A', 'RANDDT', '2019-02-28')], ex: [ex('A', 'UC-MSC', '2019-03-01', '2019-08-20')] }), plan);
+const adsl = deriveAdsl(lock({ dm: [dm('A')], suppdm: [supp('A', 'RANDDT', '2019-02-28')], ex: [ex('A', 'UC-MSC', '2019-03-01', '2019-08-20')] }), plan).records;
 
 function sledai(date: string, present: string[]): QsRecord[] {
   return Object.keys(SledaiItems).map((c) => qs('A', 'SLEDAI-2K', c, date, present.includes(c) ? 1 : 0));

@@ -30,7 +30,8 @@ const [S1, S2, S3, S4, S5, S6, S7] = ids;
 const data = lock({
   dm: ids.map((u) => (u === S6 ? dm(u, { ACTARMCD: 'NOTTRT', ACTARM: 'Not Treated', RFSTDTC: null }) : u === S2 ? dm(u, { ARMCD: 'MMF', ARM: 'MMF', ACTARMCD: 'MMF', ACTARM: 'MMF', DTHFL: 'Y', DTHDTC: { text: day(60), precision: 'day', year: 2019, month: 4, day: 29, hour: null, minute: null, second: null } }) : dm(u))),
   suppdm: [...ids.map((u) => supp(u, 'RANDDT', '2019-02-27')), ...ids.map((u) => supp(u, 'STRATUM', 'III/IV, UP>=3.5')), supp(S5, 'PPEXCL', 'Y')],
-  ex: ids.filter((u) => u !== S6).map((u) => ex(u, 'UC-MSC', '2019-03-01', '2019-08-20', 2)),
+  // Daily tablets (EXDOSFRQ QD, mg/day): a dosing record the exposure variables count, so no EX warning.
+  ex: ids.filter((u) => u !== S6).map((u) => ({ ...ex(u, 'UC-MSC', '2019-03-01', '2019-08-20', 2), EXDOSFRQ: 'QD' })),
   ds: [ds(S2, 'DEATH', day(60)), ds(S7, 'LACK OF EFFICACY', day(70)), ds(S1, 'COMPLETED', '2019-08-20')],
   cm: [cm(S3, 'RITUXIMAB', day(50)), cm(S1, 'PREDNISONE', day(50), 'CONCOMITANT')],
   lb: [

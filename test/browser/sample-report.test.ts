@@ -7,12 +7,12 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import { openInChromium } from './chromium.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 interface ChartInfo {
   figures: number;
@@ -41,7 +41,7 @@ for (const [file, shot, minCharts] of [['report.html', 'sample-closed.png', 20],
 }
 
 test('an AE term <script>alert(1)</script> is shown escaped through the whole pipeline and never runs', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'remit-xss-'));
+  const root = tempDir('remit-xss-');
   const data = join(root, 'data');
   const out = join(root, 'out');
   const io: CliIo = { out: () => undefined, err: () => undefined, isTty: false };

@@ -1,7 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.ts';
@@ -9,6 +8,7 @@ import { readDataLock } from '../../src/io/read-data-lock.ts';
 import { sortIssues } from '../../src/io/data-issue.ts';
 import { badRoot, corpus, corpusFolders, goodDir, isPlanFault, issueRow, locatedIssue } from '../helpers/bad-corpus.ts';
 import { capture } from '../helpers/output-folder.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const pilot = fileURLToPath(new URL('../../../shared/data/cdiscpilot01/sdtm/', import.meta.url));
 
@@ -74,14 +74,13 @@ for (const [name, expected] of Object.entries(corpus)) {
 }
 
 test('check --out writes the sorted listing atomically', async () => {
-  const out = mkdtempSync(join(tmpdir(), 'remit-check-'));
+  const out = tempDir('remit-check-');
   const file = join(out, 'data-issues.csv');
   const io = capture();
   assert.is(await main(['check', '--data', join(badRoot, 'latin1-bytes'), '--out', file], io), 1);
   assert.is(readFileSync(file, 'utf8'), 'severity,file,line,column,value,message\n' +
     'fatal,ae.csv,2,,,invalid UTF-8 byte 0xC8 at byte offset 139 (files must be UTF-8; was it saved as Latin-1/Windows-1252?)\n');
   assert.equal(readdirSync(out), ['data-issues.csv']);
-  rmSync(out, { recursive: true, force: true });
 });
 
 test('check: usage errors exit 2', async () => {

@@ -1,13 +1,13 @@
 /** run / derive / simulate / validate never replace a folder they did not write unless --force (src/cli/args.ts refuseToClobber). */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 import { capture } from '../helpers/output-folder.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'remit-clobber-'));
+const root = tempDir('remit-clobber-');
 const data = join(root, 'data');
 const precious = join(root, 'documents');
 mkdirSync(precious);

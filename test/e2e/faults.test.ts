@@ -14,18 +14,18 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 import { capture, folderHashes } from '../helpers/output-folder.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const Repo = resolve('.');
 const Plan = join(Repo, 'analyses/plan.json');
 const Only = ['--only', 'disposition'];
 const isRoot = process.getuid?.() === 0;
 
-const root = mkdtempSync(join(tmpdir(), 'remit-faults-'));
+const root = tempDir('remit-faults-');
 chmodSync(root, 0o755); // readable by the unprivileged user of the permission case
 const data = join(root, 'data');
 const previous = join(root, 'previous');

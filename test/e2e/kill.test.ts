@@ -13,12 +13,12 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 import { KillPoints, recoverOutputFolder, type KillPoint } from '../../src/pipeline/atomic-output.ts';
 import { capture, folderHashes } from '../helpers/output-folder.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const Repo = resolve('.');
 const Only = ['--only', 'disposition'];
@@ -38,7 +38,7 @@ interface ChildEnd {
   stderr: string;
 }
 
-const root = mkdtempSync(join(tmpdir(), 'remit-kill-'));
+const root = tempDir('remit-kill-');
 const plan = join(Repo, 'analyses/plan.json');
 const dataOld = join(root, 'data-old');
 const dataNew = join(root, 'data-new');

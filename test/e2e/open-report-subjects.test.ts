@@ -7,12 +7,12 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 import { capture } from '../helpers/output-folder.ts';
 import { readCsvRows, writeCsvRows } from '../helpers/tiny-csv.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 test('reports/sample/report-open.html: no USUBJID or SUBJID of data/sample, no ID pattern, no trace', () => {
   const html = readFileSync('reports/sample/report-open.html', 'utf8');
@@ -29,7 +29,7 @@ test('reports/sample/report-open.html: no USUBJID or SUBJID of data/sample, no I
 });
 
 test('remit run: a USUBJID reaching the open report is a run-time error and nothing is written', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'remit-subject-leak-'));
+  const root = tempDir('remit-subject-leak-');
   const data = join(root, 'data');
   const out = join(root, 'out');
   assert.is(await main(['simulate', '--subjects', '16', '--seed', '11', '--out', data], capture()), 0);

@@ -5,13 +5,13 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 import { runTrial } from '../../analyses/run-all.ts';
 import { findArmLeaks } from '../../src/report/blinding.ts';
 import { capture } from '../helpers/output-folder.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 test('npm run report reproduces the committed reports/sample/ byte for byte', async () => {
   const r = await runTrial({ dataDir: 'data/sample', planFile: 'analyses/plan.json', blinding: 'both' });
@@ -23,7 +23,7 @@ test('npm run report reproduces the committed reports/sample/ byte for byte', as
 });
 
 test('remit verify: exit 0 when the run reproduces, exit 1 after one input byte changes', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'remit-verify-'));
+  const root = tempDir('remit-verify-');
   const data = join(root, 'data');
   const out = join(root, 'out');
   let io = capture();
@@ -43,7 +43,7 @@ test('remit verify: exit 0 when the run reproduces, exit 1 after one input byte 
 });
 
 test('remit run: a fatal data problem exits 1 and leaves the previous outputs untouched', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'remit-fatal-'));
+  const root = tempDir('remit-fatal-');
   const data = join(root, 'data');
   const out = join(root, 'out');
   let io = capture();

@@ -1,11 +1,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readDataLock } from '../../src/io/read-data-lock.ts';
 import { InputError } from '../../src/core/errors.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const good = fileURLToPath(new URL('../fixtures/good/', import.meta.url));
 
@@ -40,7 +40,7 @@ test('readDataLock: a parsed date or lab result is one frozen object shared by t
 });
 
 test('readDataLock: unknown columns are kept in extra; header case-insensitive', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'remit-lock-'));
+  const dir = tempDir('remit-lock-');
   cpSync(good, dir, { recursive: true });
   writeFileSync(join(dir, 'cm.csv'), 'usubjid,CmDecod,CMCAT,CMSTDTC,CMDOSE\r\nLN-001-0001,PREDNISONE,CORTICOSTEROID,2019-03-15,10\r\n');
   mkdirSync(join(dir, 'truth'));
@@ -51,11 +51,10 @@ test('readDataLock: unknown columns are kept in extra; header case-insensitive',
   assert.is(r.lock.cm[0].CMTRT, null);
   const ignored = r.domains.filter((d) => d.status === 'ignored').map((d) => [d.file, d.rows, d.note]);
   assert.equal(ignored, [['sv.csv', 2, 'not part of the input contract (ignored)'], ['truth/', null, 'not part of the input contract (ignored)']]);
-  rmSync(dir, { recursive: true, force: true });
 });
 
 test('readDataLock: generic profile needs only DM and SDTM core columns', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'remit-lock-'));
+  const dir = tempDir('remit-lock-');
   writeFileSync(join(dir, 'dm.csv'), 'STUDYID,USUBJID,SITEID,ARMCD,ARM,ACTARMCD,SEX\nS,S-1,01,Pbo,Placebo,Pbo,F\n');
   const generic = await readDataLock(dir, { profile: 'generic' });
   assert.equal(generic.issues, []);
@@ -66,7 +65,6 @@ test('readDataLock: generic profile needs only DM and SDTM core columns', async 
   const plan = await readDataLock(dir);
   assert.equal(plan.missingPlanDomains, ['SUPPDM', 'DS', 'EX', 'VS', 'LB', 'QS', 'AE', 'CM']);
   assert.equal(plan.missingPlanColumns, ['DM.RFSTDTC', 'DM.RFICDTC', 'DM.AGE']);
-  rmSync(dir, { recursive: true, force: true });
 });
 
 test('readDataLock: bad arguments throw InputError naming the argument', async () => {
@@ -87,7 +85,7 @@ test('readDataLock: bad arguments throw InputError naming the argument', async (
 });
 
 test('readDataLock: a domain file that cannot be opened is a fatal issue of that file, other broken links are listed', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'remit-lock-link-'));
+  const dir = tempDir('remit-lock-link-');
   cpSync(good, dir, { recursive: true });
   rmSync(join(dir, 'cm.csv'));
   symlinkSync(join(dir, 'gone.csv'), join(dir, 'cm.csv')); // broken symbolic link in place of a domain file
@@ -97,7 +95,6 @@ test('readDataLock: a domain file that cannot be opened is a fatal issue of that
     ['fatal', 'cm.csv', null, 'cannot open the file: no such file (a broken symbolic link?); the file was not read'],
   ]);
   assert.equal(r.domains.find((d) => d.file === 'sv.csv')?.note, 'not part of the input contract (ignored)');
-  rmSync(dir, { recursive: true, force: true });
 });
 
 test.run();

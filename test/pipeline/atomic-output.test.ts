@@ -5,17 +5,17 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeFs, recoverOutputFolder, siblingPath, writeFileAtomically, writeOutputFolder, type OutputFs } from '../../src/pipeline/atomic-output.ts';
 import { OutputError } from '../../src/core/errors.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 /** A pid that is certainly not running (above the kernel's pid_max of 4194304). */
 const DeadPid = 9_999_999;
 
 function tmp(): string {
-  return mkdtempSync(join(tmpdir(), 'remit-out-'));
+  return tempDir('remit-out-');
 }
 
 function errno(code: string, path: string): Error {

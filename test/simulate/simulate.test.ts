@@ -15,7 +15,7 @@ import { writeSimulation } from '../../src/simulate/write.ts';
 import { simulateTrial } from '../../src/simulate/simulate-trial.ts';
 import { main } from '../../src/cli/main.ts';
 import { InputError } from '../../src/core/errors.ts';
-import type { CliIo } from '../../src/cli/io.ts';
+import { capture } from '../helpers/output-folder.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const sampleDir = join(root, 'data', 'sample');
@@ -247,29 +247,23 @@ test('parameters.json: seed, n, probabilities and equal arms give a zero differe
   for (let i = 1; i < 6; i++) assert.ok(m[Object.keys(m)[i]] < m[Object.keys(m)[i - 1]], 'proteinuria falls over time');
 });
 
-function captureIo(): CliIo & { outLines: string[]; errLines: string[] } {
-  const outLines: string[] = [];
-  const errLines: string[] = [];
-  return { outLines, errLines, out: (l) => outLines.push(l), err: (l) => errLines.push(l), isTty: false };
-}
-
 test('CLI: writes, refuses a non-empty folder without --force (exit 2), rejects bad N (exit 2)', async () => {
   const dir = join(work, 'cli');
   mkdirSync(dir);
   writeFileSync(join(dir, 'keep.txt'), 'x');
-  let io = captureIo();
+  let io = capture();
   assert.is(await main(['simulate', '--subjects', '3', '--seed', '9', '--out', dir], io), 2);
   assert.match(io.errLines.join('\n'), /not empty; use --force/);
   assert.is(readFileSync(join(dir, 'keep.txt'), 'utf8'), 'x');
-  io = captureIo();
+  io = capture();
   assert.is(await main(['simulate', '--subjects', '3', '--seed', '9', '--out', dir, '--force'], io), 0);
   assert.is(readCsv(dir, 'dm.csv').length, 3);
   assert.equal(readdirSync(dir).filter((f) => f === 'keep.txt'), []);
   for (const bad of [['--subjects', '1'], ['--subjects', '100001'], ['--subjects', 'x'], ['--seed', '-3'], ['--bogus', '1']]) {
-    io = captureIo();
+    io = capture();
     assert.is(await main(['simulate', ...bad, '--out', join(work, 'never')], io), 2, bad.join(' '));
   }
-  io = captureIo();
+  io = capture();
   assert.is(await main(['simulate', '--subjects', '3'], io), 2, 'missing --out');
   // No temporary folders left behind.
   assert.equal(readdirSync(work).filter((f) => f.includes('.tmp-') || f.includes('.old-')), []);

@@ -7,22 +7,16 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
-import type { CliIo } from '../../src/cli/io.ts';
 import { escapeHtml } from '../../src/report/escape.ts';
 import type { ReferenceCase } from '../../src/validate/case-file.ts';
+import { capture } from '../helpers/output-folder.ts';
 import { referenceDir } from '../helpers/reference.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const CROSS_CHECK = 'test/references/mmrm/satterthwaite-r.json';
-
-function capture(): CliIo & { outLines: string[]; errLines: string[] } {
-  const outLines: string[] = [];
-  const errLines: string[] = [];
-  return { outLines, errLines, out: (l) => outLines.push(l), err: (l) => errLines.push(l), isTty: false };
-}
 
 interface ValidationJson {
   validationRunId: string;
@@ -32,7 +26,7 @@ interface ValidationJson {
   cases: { file: string; id: string; status: string; problems: string[]; deviations: { reason: string; crossCheck: string | null }[]; checks: { field: string; status: string; note: string | null }[] }[];
 }
 
-const root = mkdtempSync(join(tmpdir(), 'remit-validate-'));
+const root = tempDir('remit-validate-');
 const readJson = (dir: string) => JSON.parse(readFileSync(join(dir, 'validation.json'), 'utf8')) as ValidationJson;
 const referenceFiles = readdirSync(referenceDir()).filter((f) => f.endsWith('.json')).sort();
 const casesOf = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as ReferenceCase[];

@@ -5,7 +5,7 @@
  * Method numbers refer to Newcombe RG (1998) Interval estimation for the difference between independent
  * proportions: comparison of eleven methods. Stat Med 17:873-890.
  */
-import { bisect } from './root.ts';
+import { bisect } from '../root.ts';
 import { scoreZ } from './score.ts';
 import { wilsonCcLimits, wilsonLimits, type ProportionLimits } from './wilson.ts';
 

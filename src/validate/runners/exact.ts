@@ -13,7 +13,7 @@
  * limit ≥ 0 (a superiority-side null) is returned as null.
  */
 import { exactUnconditionalNITest } from '../../stats/exact.ts';
-import { bisect } from '../../stats/proportions/root.ts';
+import { bisect } from '../../stats/root.ts';
 import { assertInputIs, inputNumber, inputTwoArms } from '../inputs.ts';
 import type { Runner } from '../runner.ts';
 
