@@ -31,6 +31,8 @@ import type { Analysis, AnalysisInput, ArmInfo } from './framework.ts';
 import { contrastLabel } from './framework.ts';
 import { countByArm, MissingReasons, responderTrace, subjectOutcomes, type ArmCounts, type PopulationCode, type SubjectOutcome } from './common/responders.ts';
 import { primarySections } from './primary/sections.ts';
+import { DescriptiveLevel, niConfidenceLevel } from './common/confidence.ts';
+import { formatConfidenceLevel } from '../src/report/format.ts';
 import { tippingCounts } from './primary/tipping-grid.ts';
 
 export const PRIMARY_ID = 'primary-noninferiority';
@@ -95,7 +97,7 @@ function armRecords(c: Ctx, counts: readonly ArmCounts[]): ArdRecord[] {
     out.push(ard({ ...base, group, visit: c.visit, statistic: 'pct', value: n > 0 ? x / n : null }));
     out.push(ard({ ...base, group, visit: c.visit, statistic: 'estimate', value: n > 0 ? x / n : null }));
     if (n > 0) {
-      const w = binomialCI(x, n, { method: 'wilson', level: 0.95 });
+      const w = binomialCI(x, n, { method: 'wilson', level: DescriptiveLevel });
       out.push(ard({ ...base, group, visit: c.visit, statistic: 'lower', value: w.lower, method: 'wilson' }));
       out.push(ard({ ...base, group, visit: c.visit, statistic: 'upper', value: w.upper, method: 'wilson' }));
     }
@@ -127,7 +129,7 @@ export function conclusionText(nonInferior: boolean): string {
 export function verdictText(r: NiInterval, margin: number, level: number): string {
   const pct = (x: number) => `${(x * 100).toFixed(1).replace('-', '−')} %`;
   const m = `${+(margin * 100).toFixed(2)} %`;
-  const lvl = `${+(level * 100).toFixed(2)} %`;
+  const lvl = formatConfidenceLevel(level);
   return r.nonInferior
     ? `non-inferior at margin ${m}: lower ${lvl} bound ${pct(r.lower)} > −${m}`
     : `non-inferiority not shown at margin ${m}: lower ${lvl} bound ${pct(r.lower)} ≤ −${m}`;
@@ -175,7 +177,7 @@ const StratifiedMethods: readonly StratifiedMethod[] = ['miettinen-nurminen', 'w
 function runPopulation(input: AnalysisInput, population: PopulationCode, exp: ArmInfo, ctl: ArmInfo, adrs: readonly AdrsRecord[]): ArdRecord[] {
   const { plan } = input;
   const p = plan.primary;
-  const level = 1 - 2 * p.alphaOneSided;
+  const level = niConfidenceLevel(plan);
   const contrast = contrastLabel(exp, ctl);
   const outcomes = subjectOutcomes(input.adam.adsl, adrs, { paramcd: p.endpoint, visit: p.visit, population, strata: p.strata });
   const [e, c] = countByArm(outcomes, [exp, ctl]);

@@ -1,8 +1,9 @@
 /**
  * Secondary remission endpoints (issue 4 item 4): total remission (CR or PR), complete remission and
  * partial remission at each of the plan's remission visits (weeks 12 and 24), FAS: responders n (%) per
- * arm with Wilson score 95 % CIs, and the difference experimental − control with the unstratified
- * Miettinen–Nurminen 95 % CI (descriptive: no multiplicity adjustment, no NI claim).
+ * arm with Wilson score CIs, and the difference experimental − control with the unstratified
+ * Miettinen–Nurminen CI, both at the descriptive level (analyses/common/confidence.ts; descriptive: no
+ * multiplicity adjustment, no NI claim).
  *
  * ARD: analysis `remission-secondary`, parameter = endpoint code (TOTREM, CR, PR), visit = AVISIT.
  */
@@ -16,6 +17,8 @@ import type { Analysis, SectionContext } from './framework.ts';
 import { contrastLabel } from './framework.ts';
 import { countByArm, PopulationLabel, responderTrace, subjectOutcomes, TRACE_VALUES_FOOTNOTE } from './common/responders.ts';
 import { niArms } from './primary-noninferiority.ts';
+import { DescriptiveLevel } from './common/confidence.ts';
+import { confidenceLabel } from '../src/report/format.ts';
 
 export const SECONDARY_ID = 'remission-secondary';
 
@@ -49,18 +52,18 @@ function sections(ard: readonly ArdRecord[], ctx: SectionContext): ReportSection
       population: 'FAS',
       populationLabel: PopulationLabel.FAS,
       units: 'responders n (%); difference in percentage points',
-      method: 'Wilson score CI per arm; Miettinen–Nurminen 95 % CI for the difference',
+      method: `Wilson score CI per arm; Miettinen–Nurminen ${confidenceLabel(DescriptiveLevel)} for the difference`,
       headerNParameter: 'TOTREM',
       stubHeader: 'Visit / endpoint',
       columns: [
         { group: exp.label, kind: 'n-pct' },
         { group: ctl.label, kind: 'n-pct' },
-        { group: contrast, label: 'Difference (95 % CI), pp', showN: false, kind: 'estimate-ci' },
+        { group: contrast, label: `Difference (${confidenceLabel(DescriptiveLevel)}), pp`, showN: false, kind: 'estimate-ci' },
       ],
       rows,
       footnotes: [
         `Response definition: ${ctx.plan.response.definition}. Missing assessments and intercurrent events (rescue therapy, death, discontinuation for lack of efficacy) count as non-response.`,
-        'Differences are descriptive (unstratified Miettinen–Nurminen score 95 % CI); no multiplicity adjustment.',
+        `Differences are descriptive (unstratified Miettinen–Nurminen score ${confidenceLabel(DescriptiveLevel)}); no multiplicity adjustment.`,
         TRACE_VALUES_FOOTNOTE,
       ],
     },
@@ -93,14 +96,14 @@ export const remissionSecondary: Analysis = {
           out.push(ard({ ...base, group: c.arm.label, statistic: 'n', value: c.x, subjects: c.subjects === null ? undefined : responderTrace(c.subjects) }));
           out.push(ard({ ...base, group: c.arm.label, statistic: 'pct', value: c.n > 0 ? c.x / c.n : null }));
           if (c.n > 0) {
-            const w = binomialCI(c.x, c.n, { method: 'wilson', level: 0.95 });
+            const w = binomialCI(c.x, c.n, { method: 'wilson', level: DescriptiveLevel });
             out.push(ard({ ...base, group: c.arm.label, statistic: 'lower', value: w.lower, method: 'wilson' }));
             out.push(ard({ ...base, group: c.arm.label, statistic: 'upper', value: w.upper, method: 'wilson' }));
           }
         }
         const [ce, cc] = counts;
         if (ce.n > 0 && cc.n > 0) {
-          const d = riskDifferenceCI(ce.x, ce.n, cc.x, cc.n, { method: 'miettinen-nurminen', level: 0.95 });
+          const d = riskDifferenceCI(ce.x, ce.n, cc.x, cc.n, { method: 'miettinen-nurminen', level: DescriptiveLevel });
           for (const [statistic, value] of [['estimate', d.estimate], ['lower', d.lower], ['upper', d.upper]] as const) {
             out.push(ard({ ...base, group: contrast, statistic, value, method: 'miettinen-nurminen' }));
           }

@@ -10,7 +10,7 @@
  *   (src/tables/ae-by-soc-pt.ts);
  * - "safety-teae-grade" (parameter "ANY") and "safety-teae-grade-pt" (parameter = PT): subjects by worst
  *   CTCAE grade, or by worst AESEV severity when the data have no grade (./safety/events.ts);
- * - "safety-teae-common": risk differences with Newcombe hybrid score 95 % CIs for PTs ≥ 5 % in any arm;
+ * - "safety-teae-common": risk differences with Newcombe hybrid score CIs (descriptive level) for PTs ≥ 5 % in any arm;
  * - "safety-sae-listing", "safety-death-listing": subject-level, closed report only;
  * - "safety-lab-shift": CTCAE v4.03 baseline → worst post-baseline grade shifts (HGB, WBC, PLAT, ALT, AST).
  * Every subject count (statistic "n") of these tables carries its subjects and their qualifying events

@@ -3,7 +3,7 @@
  * analysis set by arm and analysis visit, descriptive summaries of value and change from baseline of the
  * ADQS scores SLEDAI (SLEDAI-2K total), BILAGTOT (BILAG-2004 numeric total, A12/B8/C1/D0/E0), PHGA
  * (0–3) and HAQDI (HAQ-DI 0–3); and the SRI responder rate (ADQS `SRI<threshold>`, plan.secondary.sri) at
- * the plan's SRI visits with Wilson 95 % CIs per arm and the Miettinen–Nurminen 95 % CI of the
+ * the plan's SRI visits with Wilson CIs per arm and the Miettinen–Nurminen CI of the
  * difference experimental − control. A subject of the set without an SRI record at a visit counts as a
  * non-responder (the SRI's own missing-component rule, domain.md 4.4).
  *
@@ -15,7 +15,8 @@ import type { AdqsRecord } from '../src/adam/adqs.ts';
 import { ard, type ArdRecord } from '../src/core/ard.ts';
 import { binomialCI, riskDifferenceCI } from '../src/stats/proportions.ts';
 import type { ReportBlock, ReportSection } from '../src/report/html.ts';
-import { MISSING } from '../src/report/format.ts';
+import { confidenceLabel, MISSING } from '../src/report/format.ts';
+import { DescriptiveLevel } from './common/confidence.ts';
 import { buildTable, MISSING_FOOTNOTE, type TableColumn } from '../src/report/tables.ts';
 import { PopulationLabel, type PopulationCode } from './common/responders.ts';
 import { contrastLabel, type Analysis, type AnalysisInput, type ArmInfo, type SectionContext } from './framework.ts';
@@ -51,7 +52,7 @@ export function sriRecords(parameter: string, visit: string, arms: readonly ArmI
     const b = { ...base, group: g.label };
     out.push(ard({ ...b, statistic: 'n', value: x }), ard({ ...b, statistic: 'N', value: n }), ard({ ...b, statistic: 'pct', value: n > 0 ? x / n : null }));
     if (n > 0) {
-      const ci = binomialCI(x, n, { method: 'wilson', level: 0.95 });
+      const ci = binomialCI(x, n, { method: 'wilson', level: DescriptiveLevel });
       for (const s of ['estimate', 'lower', 'upper'] as const) out.push(ard({ ...b, statistic: s, value: ci[s], method: 'wilson' }));
     }
   }
@@ -60,7 +61,7 @@ export function sriRecords(parameter: string, visit: string, arms: readonly ArmI
     const ce = counts(new Set([e.code]));
     const cc = counts(new Set([control.code]));
     if (ce.n === 0 || cc.n === 0) continue;
-    const d = riskDifferenceCI(ce.x, ce.n, cc.x, cc.n, { method: 'miettinen-nurminen', level: 0.95 });
+    const d = riskDifferenceCI(ce.x, ce.n, cc.x, cc.n, { method: 'miettinen-nurminen', level: DescriptiveLevel });
     for (const s of ['estimate', 'lower', 'upper'] as const) out.push(ard({ ...base, group: contrastLabel(e, control), statistic: s, value: d[s], method: 'miettinen-nurminen' }));
   }
   return out;
@@ -107,7 +108,7 @@ export const sleActivity: Analysis = {
 function sriTable(ard: readonly ArdRecord[], ctx: SectionContext, sri: string, groups: readonly string[]): ReportBlock {
   const visits = ctx.plan.secondary.sri.visits;
   const [control, ...experimental] = ctx.arms;
-  const contrasts: TableColumn[] = ctx.blinding === 'closed' ? experimental.map((e) => ({ group: contrastLabel(e, control), showN: false, label: `${contrastLabel(e, control)} (95 % CI)` })) : [];
+  const contrasts: TableColumn[] = ctx.blinding === 'closed' ? experimental.map((e) => ({ group: contrastLabel(e, control), showN: false, label: `${contrastLabel(e, control)} (${confidenceLabel(DescriptiveLevel)})` })) : [];
   // Header N: the SRI records' "N" of the first SRI visit carry the group sizes; re-key them as the header record.
   const header = ard.filter((r) => r.analysis === SleAnalysis.sri && r.visit === visits[0] && r.statistic === 'N').map((r) => ({ ...r, parameter: `${sri}-N`, visit: null }));
   const built = buildTable(
@@ -121,11 +122,11 @@ function sriTable(ard: readonly ArdRecord[], ctx: SectionContext, sri: string, g
         rows: visits.flatMap((v) => [
           { type: 'heading' as const, label: v },
           { type: 'stat' as const, label: 'Responders, n (%)', parameter: sri, visit: v, kind: 'n-pct' as const, indent: 1 },
-          { type: 'stat' as const, label: 'Response rate, % (95 % CI)', parameter: sri, visit: v, kind: 'estimate-ci' as const, scale: 100, decimals: 1, indent: 1 },
+          { type: 'stat' as const, label: `Response rate, % (${confidenceLabel(DescriptiveLevel)})`, parameter: sri, visit: v, kind: 'estimate-ci' as const, scale: 100, decimals: 1, indent: 1 },
         ]),
         footnotes: [
           `SRI-${ctx.plan.secondary.sri.threshold} (Furie 2009): SLEDAI-2K reduction ≥ ${ctx.plan.secondary.sri.threshold}, no new BILAG A and ≤ 1 new BILAG B, PhGA increase < ${ctx.plan.secondary.sri.phgaWorseningMin}, no treatment failure (rescue, death, discontinuation). Missing component or record = non-responder.`,
-          'Rate: Wilson score 95 % CI per arm. Difference (percentage points): Miettinen–Nurminen 95 % CI, experimental − control, unstratified.',
+          `Rate: Wilson score ${confidenceLabel(DescriptiveLevel)} per arm. Difference (percentage points): Miettinen–Nurminen ${confidenceLabel(DescriptiveLevel)}, experimental − control, unstratified.`,
         ],
         method: 'Wilson; Miettinen–Nurminen',
       },

@@ -31,6 +31,7 @@ import { contrastLabel } from './framework.ts';
 import { baselineValues } from './baseline.ts';
 import { countByArm, populationSubjects, stratumOf, subjectOutcomes, type SubjectOutcome } from './common/responders.ts';
 import { niArms } from './primary-noninferiority.ts';
+import { niConfidenceLevel } from './common/confidence.ts';
 import { ALL_SUBJECTS, INTERACTION_ANALYSIS, MISSING_LEVEL, SUBGROUP_ANALYSIS, SUBGROUP_POPULATION, subgroupSections } from './subgroups/sections.ts';
 
 export const SUBGROUPS_ID = 'subgroups';
@@ -152,7 +153,7 @@ function run(input: AnalysisInput): ArdRecord[] {
   if (!input.adam.adrs) throw new InputError('adrs', 'the subgroup analysis needs ADRS');
   const p = input.plan.primary;
   const [exp, ctl] = niArms(input.arms, input.plan);
-  const c: Ctx = { parameter: ALL_SUBJECTS, visit: p.visit, exp, ctl, contrast: contrastLabel(exp, ctl), level: 1 - 2 * p.alphaOneSided };
+  const c: Ctx = { parameter: ALL_SUBJECTS, visit: p.visit, exp, ctl, contrast: contrastLabel(exp, ctl), level: niConfidenceLevel(input.plan) };
   const outcomes = subjectOutcomes(input.adam.adsl, input.adam.adrs, { paramcd: p.endpoint, visit: p.visit, population: SUBGROUP_POPULATION, strata: p.strata });
   const adsl = new Map(populationSubjects(input.adam.adsl, SUBGROUP_POPULATION).map((s) => [s.USUBJID, s]));
   const out: ArdRecord[] = [];

@@ -3,8 +3,8 @@
  * the analysis records (ANL01FL 'Y') of the subjects of one analysis set, arm as randomised (ADSL ARMCD).
  *
  * Per group (arm label and "Total") and visit (baseline first, then the plan visits):
- * - category "AVAL": n, mean, sd, median, q1, q3, min, max (SAS QNTLDEF=5 quartiles) and the t-based 95 %
- *   CI of the mean (meanLower, meanUpper);
+ * - category "AVAL": n, mean, sd, median, q1, q3, min, max (SAS QNTLDEF=5 quartiles) and the t-based CI of
+ *   the mean at the descriptive level (meanLower, meanUpper; analyses/common/confidence.ts);
  * - category "CHG" (post-baseline): the same for the change from baseline; "PCHG" for percent change
  *   when requested (proteinuria);
  * - category "GEOMEAN" for log-normal parameters: estimate, lower, upper (exp of the t-interval of
@@ -17,6 +17,7 @@ import { ard, type ArdRecord } from '../../src/core/ard.ts';
 import { describe, geometricMean, type DescribeResult } from '../../src/stats/descriptive.ts';
 import { studentTQuantile } from '../../src/stats/distributions.ts';
 import type { ArmInfo } from '../framework.ts';
+import { DescriptiveLevel } from '../common/confidence.ts';
 
 /** The fields of a BDS record used here (ADLB and ADQS both have them). */
 export interface BdsRow {
@@ -66,7 +67,7 @@ function changeOnScale(r: BdsRow, scale: ParameterSpec['scale']): number | null 
 }
 
 function describeRecords(base: Omit<ArdRecord, 'statistic' | 'value' | 'method'>, d: DescribeResult): ArdRecord[] {
-  const t = d.n >= 2 && d.se !== null && d.mean !== null ? studentTQuantile(0.975, d.n - 1) * d.se : null;
+  const t = d.n >= 2 && d.se !== null && d.mean !== null ? studentTQuantile(1 - (1 - DescriptiveLevel) / 2, d.n - 1) * d.se : null;
   const stats: [string, number | null][] = [
     ['n', d.n], ['mean', d.mean], ['sd', d.sd], ['median', d.median], ['q1', d.q1], ['q3', d.q3], ['min', d.min], ['max', d.max],
     ['meanLower', t === null ? null : d.mean! - t], ['meanUpper', t === null ? null : d.mean! + t],
@@ -78,7 +79,7 @@ function cellRecords(ctx: ByVisitContext, spec: ParameterSpec, group: string, vi
   const base = { analysis: ctx.analysis, population: ctx.population, parameter: spec.paramcd, group, visit };
   const out = describeRecords({ ...base, category: 'AVAL' }, describe(rows.map((r) => onScale(r.AVAL, spec.scale))));
   if (spec.geometric) {
-    const g = geometricMean(rows.map((r) => r.AVAL), { level: 0.95 });
+    const g = geometricMean(rows.map((r) => r.AVAL), { level: DescriptiveLevel });
     const gb = { ...base, category: 'GEOMEAN', method: 'geometric-mean-t' };
     out.push(
       ard({ ...gb, statistic: 'n', value: g.n }), ard({ ...gb, statistic: 'estimate', value: g.estimate }),

@@ -23,6 +23,7 @@ import { fitMMRM, type MmrmResult, type MmrmRow } from '../../src/stats/mmrm.ts'
 import type { ArmInfo } from '../framework.ts';
 import { contrastLabel } from '../framework.ts';
 import type { BdsRow } from './by-visit.ts';
+import { DescriptiveLevel } from '../common/confidence.ts';
 
 export const MmrmAnalysis = 'longitudinal-mmrm';
 
@@ -123,7 +124,7 @@ export function mmrmRecords(ctx: MmrmContext, paramcd: string, scale: ModelScale
   ];
   let fit: MmrmResult;
   try {
-    fit = fitMMRM(rows, { covariance: ctx.covariance, df: ctx.df, level: 0.95, visitOrder: visits, armOrder: ctx.arms.map((a) => a.code) });
+    fit = fitMMRM(rows, { covariance: ctx.covariance, df: ctx.df, level: DescriptiveLevel, visitOrder: visits, armOrder: ctx.arms.map((a) => a.code) });
   } catch (e) {
     if (!(e instanceof InputError) && !(e instanceof ConvergenceError)) throw e;
     return [...out, ard({ ...model, statistic: 'converged', value: 0 }), ard({ ...model, statistic: 'message', value: e.message })];

@@ -1,6 +1,6 @@
 /**
  * Report blocks of the by-visit analyses (longitudinal labs and SLE activity scores), built from ARD
- * records only (encodings in by-visit.ts and mmrm-records.ts): a mean (or geometric mean) ± 95 % CI by
+ * records only (encodings in by-visit.ts and mmrm-records.ts): a mean (or geometric mean) with its CI by
  * visit chart, the value / change-from-baseline table and the MMRM table. Open report: pooled ("Total")
  * descriptive table only.
  */
@@ -11,6 +11,8 @@ import { buildTable, type TableColumn, type TableRow } from '../../src/report/ta
 import { contrastLabel, type SectionContext } from '../framework.ts';
 import type { ParameterSpec } from './by-visit.ts';
 import { MmrmAnalysis } from './mmrm-records.ts';
+import { DescriptiveLevel } from '../common/confidence.ts';
+import { confidenceLabel } from '../../src/report/format.ts';
 
 /** Display decimals per parameter (means, medians, estimates); SDs get one more. */
 export const ParamDecimals: Readonly<Record<string, number>> = {
@@ -31,7 +33,7 @@ function slug(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
-/** Mean (or geometric mean) ± 95 % CI by visit and group; null when nothing is estimable. */
+/** Mean (or geometric mean) with its CI by visit and group; null when nothing is estimable. */
 export function meanChartBlock(ard: readonly ArdRecord[], analysis: string, spec: ParameterSpec, label: string, groups: readonly string[], axis: readonly VisitAxis[], idPrefix: string): ReportBlock | null {
   const points: VisitEstimate[] = [];
   for (const g of groups) {
@@ -47,9 +49,9 @@ export function meanChartBlock(ard: readonly ArdRecord[], analysis: string, spec
   return {
     kind: 'chart',
     id: `${idPrefix}-${slug(spec.paramcd)}-mean`,
-    title: `${label}: ${spec.geometric ? 'geometric mean' : 'mean'} (95 % CI) by visit`,
+    title: `${label}: ${spec.geometric ? 'geometric mean' : 'mean'} (${confidenceLabel(DescriptiveLevel)}) by visit`,
     spec: meanByVisitSpec({ arms: groups, points, yTitle: spec.geometric ? `${label} (geometric mean)` : spec.scale === 'log2' ? `${label} (log2)` : label, xTitle: 'Visit (week)', geometric: spec.geometric }),
-    caption: spec.geometric ? 'Geometric mean with the back-transformed t-based 95 % CI (log scale).' : 'Arithmetic mean with the t-based 95 % CI.',
+    caption: spec.geometric ? `Geometric mean with the back-transformed t-based ${confidenceLabel(DescriptiveLevel)} (log scale).` : `Arithmetic mean with the t-based ${confidenceLabel(DescriptiveLevel)}.`,
   };
 }
 
@@ -62,7 +64,7 @@ function visitRows(spec: ParameterSpec, visit: string, baseline: boolean, d: num
     { type: 'stat', label: 'Median (Q1–Q3)', parameter: p, category: 'AVAL', visit, kind: 'median-iqr', decimals: d, indent: 2 },
     { type: 'stat', label: 'Min–max', parameter: p, category: 'AVAL', visit, kind: 'min-max', decimals: d, indent: 2 },
   ];
-  if (spec.geometric) rows.push({ type: 'stat', label: 'Geometric mean (95 % CI)', parameter: p, category: 'GEOMEAN', visit, kind: 'estimate-ci', decimals: d, indent: 2 });
+  if (spec.geometric) rows.push({ type: 'stat', label: `Geometric mean (${confidenceLabel(DescriptiveLevel)})`, parameter: p, category: 'GEOMEAN', visit, kind: 'estimate-ci', decimals: d, indent: 2 });
   if (baseline) return rows;
   rows.push(
     { type: 'stat', label: 'Change from baseline: n', parameter: p, category: 'CHG', visit, kind: 'n', indent: 1 },
@@ -79,17 +81,44 @@ function visitRows(spec: ParameterSpec, visit: string, baseline: boolean, d: num
   return rows;
 }
 
-/** Value and change-from-baseline table of one parameter. */
+/**
+ * "Weeks 4, 8, 16 and 20" from ["Week 4", "Week 8", "Week 16", "Week 20"]; labels that are not all "Week <n>"
+ * are listed as they are ("Baseline and Week 4").
+ */
+export function visitListText(visits: readonly string[]): string {
+  const weeks = visits.map((v) => /^Week (\d+(?:\.\d+)?)$/.exec(v)?.[1]);
+  const allWeeks = weeks.every((w): w is string => w !== undefined);
+  const items = allWeeks ? (weeks as string[]) : [...visits];
+  const list = items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return allWeeks ? `${items.length === 1 ? 'Week' : 'Weeks'} ${list}` : list;
+}
+
+/**
+ * The visits at which no shown group has a value of the parameter (AVAL n = 0 or no record in every group):
+ * a parameter collected at some visits only (ANA, BILAG-2004, HAQ-DI: baseline, weeks 12 and 24). Their
+ * n = 0 records stay in the ARD; the table leaves the visits out and says so in a footnote.
+ */
+export function visitsWithoutValues(ard: readonly ArdRecord[], analysis: string, paramcd: string, groups: readonly string[], visits: readonly string[]): string[] {
+  return visits.filter((visit) => groups.every((group) => (value(ard, { analysis, parameter: paramcd, group, visit, category: 'AVAL' }, 'n') ?? 0) === 0));
+}
+
+/**
+ * Value and change-from-baseline table of one parameter. A visit without any value in any group shown is
+ * left out, and a footnote names it (`visitsWithoutValues`); a group without values at a visit where
+ * another has some keeps its rows (n 0, "–").
+ */
 export function descriptiveTableBlock(ard: readonly ArdRecord[], analysis: string, population: string, spec: ParameterSpec, label: string, units: string | null, groups: readonly string[], visits: readonly string[], baselineVisit: string, idPrefix: string): ReportBlock {
   const d = ParamDecimals[spec.paramcd] ?? 2;
+  const omitted = visitsWithoutValues(ard, analysis, spec.paramcd, groups, visits);
   const footnotes = [
+    ...(omitted.length > 0 ? [`Not collected at ${visitListText(omitted)}: no values in any arm.`] : []),
     'Analysis records (ANL01FL = Y) of the analysis set, arms as randomised; quartiles by SAS QNTLDEF=5 (R quantile type 2); SD with one more decimal than the mean.',
-    ...(spec.geometric ? ['Geometric mean: exp(mean of log values) with the back-transformed t-based 95 % CI; non-positive values are excluded.'] : []),
+    ...(spec.geometric ? [`Geometric mean: exp(mean of log values) with the back-transformed t-based ${confidenceLabel(DescriptiveLevel)}; non-positive values are excluded.`] : []),
     ...(spec.scale === 'log2' ? ['Titres are summarised as log2 of the reciprocal titre; change from baseline in log2 units (one unit = one dilution step).'] : []),
     ...(spec.percentChange ? ['Percent change = 100 × (value − baseline) / baseline.'] : []),
   ];
   const columns: TableColumn[] = groups.map((g) => ({ group: g }));
-  const rows = visits.flatMap((v) => visitRows(spec, v, v === baselineVisit, d));
+  const rows = visits.filter((v) => !omitted.includes(v)).flatMap((v) => visitRows(spec, v, v === baselineVisit, d));
   return {
     kind: 'table',
     table: buildTable({ id: `${idPrefix}-${slug(spec.paramcd)}-desc`, title: `${label}: value and change from baseline by visit`, analysis, population, units, headerNParameter: spec.paramcd, columns, rows, footnotes, method: 'descriptive statistics' }, ard),
@@ -116,7 +145,7 @@ export function mmrmTableBlock(ard: readonly ArdRecord[], population: string, sp
   const shown = typeof modelled === 'string' && modelled !== '' ? visits.filter((v) => modelled.split('; ').includes(v)) : visits;
   const rows: TableRow[] = shown.map((v) => ({ type: 'stat', label: v, parameter: spec.paramcd, category, visit: v, kind: 'estimate-ci', decimals: d }));
   const footnotes = [
-    `MMRM on ${ratio ? `log${scale === 'log2' ? '2' : ''}(value / baseline) with log${scale === 'log2' ? '2' : ''}(baseline)` : 'change from baseline with baseline'} as covariate, arm, visit and arm × visit; ${ctx.plan.longitudinal.covariance} covariance, REML, ${ctx.plan.longitudinal.df === 'satterthwaite' ? 'Satterthwaite' : 'residual'} df (SAS PROC MIXED; R mmrm); LS means at the mean baseline (95 % CI).`,
+    `MMRM on ${ratio ? `log${scale === 'log2' ? '2' : ''}(value / baseline) with log${scale === 'log2' ? '2' : ''}(baseline)` : 'change from baseline with baseline'} as covariate, arm, visit and arm × visit; ${ctx.plan.longitudinal.covariance} covariance, REML, ${ctx.plan.longitudinal.df === 'satterthwaite' ? 'Satterthwaite' : 'residual'} df (SAS PROC MIXED; R mmrm); LS means at the mean baseline (${confidenceLabel(DescriptiveLevel)}).`,
     ...(ratio ? ['Estimates back-transformed: ratios to baseline (geometric mean ratios) and ratio of geometric means between arms; p-value from the log scale.'] : []),
     'Missing visits are not imputed (likelihood-based, missing at random).',
     ...(converged === 1 ? [] : [`THE MODEL DID NOT CONVERGE${typeof message === 'string' ? ` (${message})` : ''}: estimates are not interpretable.`]),

@@ -13,6 +13,8 @@ import type { SectionContext } from '../framework.ts';
 import { contrastLabel } from '../framework.ts';
 import { TippingMaxSteps } from './tipping-grid.ts';
 import { PopulationLabel, TRACE_VALUES_FOOTNOTE, type PopulationCode } from '../common/responders.ts';
+import { DescriptiveLevel, niConfidenceLevel } from '../common/confidence.ts';
+import { confidenceLabel } from '../../src/report/format.ts';
 
 function find(ard: readonly ArdRecord[], q: Partial<ArdRecord>): ArdRecord | undefined {
   return ard.find((r) => (Object.keys(q) as (keyof ArdRecord)[]).every((k) => r[k] === q[k]));
@@ -41,12 +43,11 @@ function populations(ard: readonly ArdRecord[]): PopulationCode[] {
 
 function footnotes(ctx: SectionContext): string[] {
   const p = ctx.plan.primary;
-  const lvl = `${+((1 - 2 * p.alphaOneSided) * 100).toFixed(2)} %`;
   return [
-    `Difference = ${ctx.arms.find((a) => a.code === ctx.plan.arms.experimental[0])?.label ?? 'experimental'} − ${ctx.arms.find((a) => a.code === ctx.plan.arms.control)?.label ?? 'control'} in percentage points (pp). H0: difference ≤ −${p.margin * 100} pp; H1: difference > −${p.margin * 100} pp. Non-inferiority (NI) is concluded when the lower bound of the two-sided ${lvl} CI is above −${p.margin * 100} pp (one-sided α = ${p.alphaOneSided}).`,
+    `Difference = ${ctx.arms.find((a) => a.code === ctx.plan.arms.experimental[0])?.label ?? 'experimental'} − ${ctx.arms.find((a) => a.code === ctx.plan.arms.control)?.label ?? 'control'} in percentage points (pp). H0: difference ≤ −${p.margin * 100} pp; H1: difference > −${p.margin * 100} pp. Non-inferiority (NI) is concluded when the lower bound of the two-sided ${confidenceLabel(niConfidenceLevel(ctx.plan))} is above −${p.margin * 100} pp (one-sided α = ${p.alphaOneSided}).`,
     `Primary CI: stratified Miettinen–Nurminen score interval with Mantel–Haenszel (CMH) stratum weights, strata = ${p.strata.join(', ')}. p-value: one-sided Farrington–Manning score test at −margin with Miettinen–Nurminen variance, unstratified. Exact: Chan (1998) unconditional test ordered by the score statistic (p-value only; NI when p < α).`,
-    `Missing week-24 status and discontinuation for other reasons are imputed as non-response (NRI); rescue therapy, death and discontinuation for lack of efficacy count as non-response (composite strategy, ICH E9(R1)). Observed-case: subjects with unobserved status are excluded (percentages use the observed subjects).`,
-    'Per-arm rates: Wilson score 95 % CI.',
+    `Missing ${p.visit} status and discontinuation for other reasons are imputed as non-response (NRI); rescue therapy, death and discontinuation for lack of efficacy count as non-response (composite strategy, ICH E9(R1)). Observed cases: subjects with unobserved status (NR-MISSING, NR-DISC-OTHER) are excluded, not imputed; the denominator N of "n/N (%)" is the subjects with a non-missing ${p.visit} status (observed response or an intercurrent event).`,
+    `Per-arm rates: Wilson score ${confidenceLabel(DescriptiveLevel)}.`,
     TRACE_VALUES_FOOTNOTE,
   ];
 }
@@ -71,7 +72,7 @@ function differenceTable(ard: readonly ArdRecord[], ctx: SectionContext, pop: Po
       columns: [
         { group: exp, kind: 'n-pct' },
         { group: ctl, kind: 'n-pct' },
-        { group: contrast, label: `Difference (${+((1 - 2 * ctx.plan.primary.alphaOneSided) * 100).toFixed(2)} % CI), pp`, showN: false, kind: 'estimate-ci' },
+        { group: contrast, label: `Difference (${confidenceLabel(niConfidenceLevel(ctx.plan))}), pp`, showN: false, kind: 'estimate-ci' },
         { group: contrast, label: 'One-sided p', showN: false, kind: 'p-value' },
         { group: contrast, label: 'Conclusion', showN: false, kind: 'value' },
       ],
@@ -119,7 +120,7 @@ function concordanceTable(ard: readonly ArdRecord[], ctx: SectionContext, contra
       headerNParameter: ctx.plan.primary.endpoint,
       stubHeader: 'CI method',
       columns: [
-        { group: contrast, label: 'Difference (95 % CI), pp', showN: false, kind: 'estimate-ci' },
+        { group: contrast, label: `Difference (${confidenceLabel(niConfidenceLevel(ctx.plan))}), pp`, showN: false, kind: 'estimate-ci' },
         { group: contrast, label: 'Conclusion', showN: false, kind: 'value' },
       ],
       rows: methods.map((m) => ({ type: 'stat', label: m, parameter: ctx.plan.primary.endpoint, category: m, kind: 'estimate-ci', decimals: 1, scale: 100, statistic: 'conclusion' })),
@@ -172,12 +173,12 @@ export function primarySections(ard: readonly ArdRecord[], ctx: SectionContext):
               populationLabel: PopulationLabel[pop],
               visit: p.visit,
               units: 'n (%)',
-              method: 'Wilson score 95 % CI',
+              method: `Wilson score ${confidenceLabel(DescriptiveLevel)}`,
               headerNParameter: p.endpoint,
               columns: [{ group: 'Total' }],
               rows: [
                 { type: 'stat', label: 'Responders, n (%)', parameter: p.endpoint, kind: 'n-pct' },
-                { type: 'stat', label: 'Rate (95 % CI), %', parameter: p.endpoint, kind: 'estimate-ci', decimals: 1, scale: 100 },
+                { type: 'stat', label: `Rate (${confidenceLabel(DescriptiveLevel)}), %`, parameter: p.endpoint, kind: 'estimate-ci', decimals: 1, scale: 100 },
               ],
               footnotes: ['Non-response includes missing status and intercurrent events (rescue therapy, death, discontinuation for lack of efficacy).'],
             },
@@ -202,8 +203,8 @@ export function primarySections(ard: readonly ArdRecord[], ctx: SectionContext):
         kind: 'chart',
         id: 'summary-forest',
         title: `Primary endpoint: difference in total remission at ${p.visit} against the margin`,
-        spec: forestPlotSpec({ rows: primaryForest, margin: p.margin }),
-        caption: `Stratified Miettinen–Nurminen ${+((1 - 2 * p.alphaOneSided) * 100).toFixed(2)} % CI; dashed line at −${p.margin * 100} pp is the non-inferiority margin.`,
+        spec: forestPlotSpec({ rows: primaryForest, margin: p.margin, level: niConfidenceLevel(ctx.plan) }),
+        caption: `Stratified Miettinen–Nurminen ${confidenceLabel(niConfidenceLevel(ctx.plan))}; dashed line at −${p.margin * 100} pp is the non-inferiority margin.`,
       },
     ],
   };
@@ -213,7 +214,7 @@ export function primarySections(ard: readonly ArdRecord[], ctx: SectionContext):
     kind: 'chart',
     id: 'primary-forest',
     title: 'All analyses of the primary endpoint against the margin and zero',
-    spec: forestPlotSpec({ rows: forest, margin: p.margin }),
+    spec: forestPlotSpec({ rows: forest, margin: p.margin, level: niConfidenceLevel(ctx.plan) }),
     caption: 'FAS and PP for each analysis; the exact test gives a p-value only and is not drawn.',
   });
   blocks.push(concordanceTable(ard, ctx, contrast));
@@ -225,7 +226,7 @@ export function primarySections(ard: readonly ArdRecord[], ctx: SectionContext):
         kind: 'chart',
         id: `primary-tipping-${pop.toLowerCase()}`,
         title: `Tipping-point analysis, ${pop}: ${thin ? 'outcomes' : 'every outcome'} of the subjects with unobserved week-24 status`,
-        spec: tippingPointSpec({ cells, margin: p.margin, xTitle: `Responders imputed among missing, ${ctl.label}`, yTitle: `Responders imputed among missing, ${exp.label}` }),
+        spec: tippingPointSpec({ cells, margin: p.margin, level: niConfidenceLevel(ctx.plan), xTitle: `Responders imputed among missing, ${ctl.label}`, yTitle: `Responders imputed among missing, ${exp.label}` }),
         caption: `Unstratified Miettinen–Nurminen lower bound for each combination; × marks combinations where non-inferiority would not be concluded.${thin ? ` With more than ${TippingMaxSteps} missing in an arm, ${TippingMaxSteps + 1} evenly spaced counts are shown for that arm.` : ''}`,
       });
     }

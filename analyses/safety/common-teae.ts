@@ -1,7 +1,7 @@
 /**
  * Risk differences for common TEAEs (preferred terms with incidence ≥ 5 % in any arm of the safety set), each
- * experimental arm − control, with the 95 % Newcombe hybrid score interval (Newcombe 1998 Stat Med 17:873,
- * method 10; src/stats/proportions.ts `riskDifferenceCI(…, { method: 'newcombe' })`), for the AE dot plot
+ * experimental arm − control, with the Newcombe hybrid score interval at the descriptive level
+ * (analyses/common/confidence.ts; Newcombe 1998 Stat Med 17:873, method 10; src/stats/proportions.ts `riskDifferenceCI(…, { method: 'newcombe' })`), for the AE dot plot
  * (src/report/charts/ae-dot-plot.ts). The Newcombe interval is chosen for its good coverage with small counts
  * and zero cells, where the Wald interval fails. Not adjusted for multiplicity (descriptive screening).
  */
@@ -11,6 +11,7 @@ import type { SocNode } from '../../src/tables/ae-by-soc-pt.ts';
 import { countSubjectSet, type SubjectReasons } from '../../src/tables/count-subjects.ts';
 import type { SubjectGroup, TableArm } from '../../src/tables/population-groups.ts';
 import { contrastLabel } from '../framework.ts';
+import { DescriptiveLevel } from '../common/confidence.ts';
 
 export const COMMON_ANALYSIS = 'safety-teae-common';
 export const COMMON_THRESHOLD = 0.05;
@@ -46,7 +47,7 @@ export function computeCommonTeae(order: readonly SocNode[], ptSubjects: PtSubje
       const exp = armGroups[i];
       const group = contrastLabel(arms[i], arms[0]);
       const ci = exp.subjects.size > 0 && control.subjects.size > 0
-        ? riskDifferenceCI(countIn(ids, exp), exp.subjects.size, countIn(ids, control), control.subjects.size, { method: COMMON_METHOD, level: 0.95 })
+        ? riskDifferenceCI(countIn(ids, exp), exp.subjects.size, countIn(ids, control), control.subjects.size, { method: COMMON_METHOD, level: DescriptiveLevel })
         : null;
       for (const s of ['estimate', 'lower', 'upper'] as const) out.push(ard({ ...key, category: term, group, statistic: s, value: ci === null ? null : ci[s], method: COMMON_METHOD }));
     }

@@ -16,6 +16,8 @@ import { COMMON_ANALYSIS, COMMON_THRESHOLD } from './common-teae.ts';
 import { DEATH_LISTING, DeathColumns, SAE_LISTING, SaeColumns } from './listings.ts';
 import { GradeLevels, SHIFT_ANALYSIS } from './lab-shift.ts';
 import { OVERVIEW_ANALYSIS } from './overview.ts';
+import { DescriptiveLevel } from '../common/confidence.ts';
+import { confidenceLabel } from '../../src/report/format.ts';
 
 const POP = 'SAF';
 const POP_LABEL = 'Safety set, by actual treatment';
@@ -127,17 +129,17 @@ function commonBlocks(ard: readonly ArdRecord[], ctx: SectionContext): ReportBlo
     rows.sort((a, b) => a.difference.estimate - b.difference.estimate || (a.term < b.term ? -1 : 1));
     blocks.push({
       kind: 'chart', id: `safety-ae-dot-${i + 1}`, title: `Common TEAEs: incidence and risk difference, ${contrast}`,
-      spec: aeDotPlotSpec({ arms: [control.label, exp.label], rows, differenceTitle: `Risk difference ${contrast} (pp, 95 % CI)` }),
-      caption: `Preferred terms with incidence ≥ ${COMMON_THRESHOLD * 100} % in any arm; 95 % Newcombe hybrid score interval (Newcombe 1998, method 10), not adjusted for multiplicity.`,
+      spec: aeDotPlotSpec({ arms: [control.label, exp.label], rows, differenceTitle: `Risk difference ${contrast} (pp, ${confidenceLabel(DescriptiveLevel)})` }),
+      caption: `Preferred terms with incidence ≥ ${COMMON_THRESHOLD * 100} % in any arm; Newcombe hybrid score ${confidenceLabel(DescriptiveLevel)} (Newcombe 1998, method 10), not adjusted for multiplicity.`,
     });
   });
   const table = buildTable(
     {
       id: 'safety-teae-common', title: `Common TEAEs (≥ ${COMMON_THRESHOLD * 100} % in any arm): risk differences`, analysis: COMMON_ANALYSIS, population: POP, populationLabel: POP_LABEL,
-      units: 'n (%); difference in percentage points', method: '95 % Newcombe hybrid score CI (method 10)', headerNParameter: 'SUBJECTS', stubHeader: 'Preferred term',
+      units: 'n (%); difference in percentage points', method: `Newcombe hybrid score ${confidenceLabel(DescriptiveLevel)} (method 10)`, headerNParameter: 'SUBJECTS', stubHeader: 'Preferred term',
       columns: [
         ...ctx.arms.map((a) => ({ group: a.label, kind: 'n-pct' as const })),
-        ...ctx.arms.slice(1).map((a) => ({ group: contrastLabel(a, control), label: `${contrastLabel(a, control)} (95 % CI)`, showN: false, kind: 'estimate-ci' as const })),
+        ...ctx.arms.slice(1).map((a) => ({ group: contrastLabel(a, control), label: `${contrastLabel(a, control)} (${confidenceLabel(DescriptiveLevel)})`, showN: false, kind: 'estimate-ci' as const })),
       ],
       rows: terms.map((t) => ({ type: 'stat', label: t, parameter: 'AEDECOD', category: t, kind: 'n-pct', decimals: 1, scale: 100 })),
     },

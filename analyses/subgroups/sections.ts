@@ -11,12 +11,13 @@
 import type { ArdRecord } from '../../src/core/ard.ts';
 import type { ReportBlock, ReportSection } from '../../src/report/html.ts';
 import { forestPlotSpec, type ForestRow } from '../../src/report/charts/forest.ts';
-import { formatCount, formatEstimateCi, formatNumber, formatPercent, formatPValue, MISSING } from '../../src/report/format.ts';
+import { confidenceLabel, formatCount, formatCountOfPercent, formatEstimateCi, formatNumber, formatPValue, MISSING } from '../../src/report/format.ts';
 import { MISSING_FOOTNOTE, type BuiltRow, type BuiltTable } from '../../src/report/tables.ts';
 import { distinctValues, findNumber, findRecord } from '../../src/tables/ard-lookup.ts';
 import type { SectionContext } from '../framework.ts';
 import { contrastLabel } from '../framework.ts';
 import { PopulationLabel, type PopulationCode } from '../common/responders.ts';
+import { niConfidenceLevel } from '../common/confidence.ts';
 
 export const SUBGROUP_ANALYSIS = 'subgroup-ni';
 export const INTERACTION_ANALYSIS = 'subgroup-interaction';
@@ -53,8 +54,7 @@ function nOfN(ard: readonly ArdRecord[], parameter: string, category: string, gr
   const n = findNumber(ard, { ...q, statistic: 'n' });
   const big = findNumber(ard, { ...q, statistic: 'N' });
   if (n === null || big === null) return MISSING;
-  const pct = findNumber(ard, { ...q, statistic: 'pct' });
-  return `${formatCount(n)}/${formatCount(big)} (${pct === null ? MISSING : formatPercent(pct)})`;
+  return formatCountOfPercent(n, big, findNumber(ard, { ...q, statistic: 'pct' }));
 }
 
 function difference(ard: readonly ArdRecord[], parameter: string, category: string, contrast: string): { estimate: number; lower: number; upper: number } | null {
@@ -71,10 +71,6 @@ function interactionText(ard: readonly ArdRecord[], parameter: string, contrast:
   if (p === null) return 'interaction not estimable';
   const text = formatPValue(p);
   return `interaction p ${text.startsWith('<') || text.startsWith('>') ? text : `= ${text}`}`;
-}
-
-function levelPct(ctx: SectionContext): string {
-  return `${+((1 - 2 * ctx.plan.primary.alphaOneSided) * 100).toFixed(2)} %`;
 }
 
 function headerN(ard: readonly ArdRecord[], group: string, ctx: SectionContext): string | null {
@@ -112,7 +108,7 @@ function closedBlocks(ard: readonly ArdRecord[], ctx: SectionContext): ReportBlo
   const contrast = contrastLabel(exp, ctl);
   const factors = factorsOf(ard);
   const tested = factors.filter((f) => f.code !== ALL_SUBJECTS);
-  const lvl = levelPct(ctx);
+  const ci = confidenceLabel(niConfidenceLevel(ctx.plan));
 
   const forest: ForestRow[] = [];
   let notEstimable = false;
@@ -126,7 +122,7 @@ function closedBlocks(ard: readonly ArdRecord[], ctx: SectionContext): ReportBlo
   const pTexts = tested.map((f) => `${f.label} ${interactionText(ard, f.code, contrast).replace('interaction ', '')}`);
 
   const methodNotes = [
-    `Difference = ${exp.label} − ${ctl.label} in percentage points (pp) with the unstratified Miettinen–Nurminen ${lvl} CI in each subgroup (the confidence level of the primary analysis); the non-inferiority margin is −${p.margin * 100} pp.`,
+    `Difference = ${exp.label} − ${ctl.label} in percentage points (pp) with the unstratified Miettinen–Nurminen ${ci} in each subgroup (the confidence level of the primary analysis); the non-inferiority margin is −${p.margin * 100} pp.`,
     'Interaction: likelihood-ratio test of the treatment × subgroup term in the logistic regression of remission on subgroup, treatment and their interaction (χ² on levels − 1 df), one factor at a time; levels with no subject in one arm or the same outcome in every subject carry no information on the interaction and are left out (listed in the interaction table); "Missing" levels are not tested.',
     ...footnotesCommon(ctx),
   ];
@@ -137,12 +133,12 @@ function closedBlocks(ard: readonly ArdRecord[], ctx: SectionContext): ReportBlo
     population: PopulationLabel[SUBGROUP_POPULATION],
     visit: p.visit,
     units: 'responders n/N (%); difference in percentage points',
-    method: `Miettinen–Nurminen ${lvl} CI; interaction: logistic-regression likelihood-ratio test`,
+    method: `Miettinen–Nurminen ${ci}; interaction: logistic-regression likelihood-ratio test`,
     stubHeader: 'Subgroup',
     header: [
       { label: `${exp.label}: n/N (%)`, n: headerN(ard, exp.label, ctx) },
       { label: `${ctl.label}: n/N (%)`, n: headerN(ard, ctl.label, ctx) },
-      { label: `Difference (${lvl} CI), pp`, n: null },
+      { label: `Difference (${ci}), pp`, n: null },
     ],
     rows: bodyRows(
       factors,
@@ -200,8 +196,8 @@ function closedBlocks(ard: readonly ArdRecord[], ctx: SectionContext): ReportBlo
       kind: 'chart',
       id: 'subgroup-forest',
       title: `Difference in total remission at ${p.visit} by subgroup (${exp.label} − ${ctl.label}), ${SUBGROUP_POPULATION}`,
-      spec: forestPlotSpec({ rows: forest, margin: p.margin, ciTitle: `Difference (${lvl} CI), pp` }),
-      caption: `Unstratified Miettinen–Nurminen ${lvl} CI; dashed line: NI margin −${p.margin * 100} pp; solid line: no difference. Interaction (likelihood-ratio test, logistic regression): ${pTexts.join('; ')}. Exploratory.`,
+      spec: forestPlotSpec({ rows: forest, margin: p.margin, level: niConfidenceLevel(ctx.plan), ciTitle: `Difference (${ci}), pp` }),
+      caption: `Unstratified Miettinen–Nurminen ${ci}; dashed line: NI margin −${p.margin * 100} pp; solid line: no difference. Interaction (likelihood-ratio test, logistic regression): ${pTexts.join('; ')}. Exploratory.`,
     },
     { kind: 'table', table },
     { kind: 'table', table: interaction },

@@ -10,7 +10,11 @@
  * - Percentages: the ARD statistic `pct` is a PROPORTION in [0, 1] (R `cards` convention); it is shown ×100
  *   with 1 decimal and a space before the percent sign: "0 (0.0 %)".
  * - Ranges (median (Q1–Q3), min–max) are joined with an en dash; intervals "estimate (lower, upper)".
- * - A missing value (null) is shown as MISSING ("–", en dash); tables add a footnote explaining it.
+ * - A missing value (null) is shown as MISSING ("–", en dash); tables add a footnote explaining it. A composite
+ *   cell (mean (SD), median (Q1–Q3), min–max, estimate (CI)) with no value at all is one MISSING, not
+ *   "– (–––)"; one with some values shows MISSING for the missing part only ("5.0 (–)" for the SD of n = 1),
+ *   a range lacking an end being one missing part (`composite`).
+ * - Confidence levels are written "95 %" (`formatConfidenceLevel`), intervals "95 % CI" (`confidenceLabel`).
  * - Output is locale-independent (no Intl, no toLocaleString).
  */
 import { InputError } from '../core/errors.ts';
@@ -25,7 +29,8 @@ export const ROUNDING_RULES: readonly string[] = [
   'Counts are whole numbers; percentages are shown with 1 decimal ("12 (10.4 %)"); zero counts as "0 (0.0 %)".',
   'p-values are shown with 3 decimals; values below 0.001 as "< 0.001" and values above 0.999 as "> 0.999".',
   'Estimates and confidence limits use the number of decimals set for each parameter; SDs use one decimal more than the mean.',
-  'Risk differences are shown in percentage points; "–" marks a value that is not available (see the table footnote).',
+  'Risk differences are shown in percentage points; "–" marks a value that is not available (see the table footnote); a summary with no value at all is a single "–".',
+  'A percentage whose denominator is not the N of its column is shown with that denominator: "62/105 (59.0 %)".',
 ];
 
 function assertFiniteNumber(value: number, argument: string): void {
@@ -91,24 +96,68 @@ export function formatCountPercent(n: number, proportion: number | null): string
   return `${formatCount(n)} (${proportion === null ? MISSING : formatPercent(proportion)})`;
 }
 
+/**
+ * "n/N (x.x %)": a count with its denominator, for a row whose denominator is not the column's N (the
+ * reader must see what the percentage is of); "n/N (–)" when the proportion is missing.
+ * @example formatCountOfPercent(62, 105, 62 / 105) // => "62/105 (59.0 %)"
+ * @throws InputError when n or N is not a non-negative integer.
+ */
+export function formatCountOfPercent(n: number, denominator: number, proportion: number | null): string {
+  return `${formatCount(n)}/${formatCount(denominator)} (${proportion === null ? MISSING : formatPercent(proportion)})`;
+}
+
+/**
+ * The one rule for composite cells: MISSING alone when every value behind the cell is missing (a visit or
+ * arm without data shows "–", not "– (–––)"); otherwise `text()`, in which each missing part shows MISSING.
+ */
+function composite(values: readonly (number | null)[], text: () => string): string {
+  return values.every((v) => v === null) ? MISSING : text();
+}
+
+/** "lo–hi", or MISSING when either end is missing (half a range is not shown). */
+function rangeText(lo: number | null, hi: number | null, decimals: number): string {
+  return lo === null || hi === null ? MISSING : `${formatNumber(lo, decimals)}–${formatNumber(hi, decimals)}`;
+}
+
 /** "mean (SD)"; the SD carries one more decimal than the mean. */
 export function formatMeanSd(mean: number | null, sd: number | null, decimals: number): string {
-  return `${formatOptional(mean, decimals)} (${formatOptional(sd, decimals + 1)})`;
+  return composite([mean, sd], () => `${formatOptional(mean, decimals)} (${formatOptional(sd, decimals + 1)})`);
 }
 
 /** "median (Q1–Q3)". */
 export function formatMedianQuartiles(median: number | null, q1: number | null, q3: number | null, decimals: number): string {
-  return `${formatOptional(median, decimals)} (${formatOptional(q1, decimals)}–${formatOptional(q3, decimals)})`;
+  return composite([median, q1, q3], () => `${formatOptional(median, decimals)} (${rangeText(q1, q3, decimals)})`);
 }
 
 /** "min–max". */
 export function formatRange(min: number | null, max: number | null, decimals: number): string {
-  return `${formatOptional(min, decimals)}–${formatOptional(max, decimals)}`;
+  return rangeText(min, max, decimals);
 }
 
 /** "estimate (lower, upper)". */
 export function formatEstimateCi(estimate: number | null, lower: number | null, upper: number | null, decimals: number): string {
-  return `${formatOptional(estimate, decimals)} (${formatOptional(lower, decimals)}, ${formatOptional(upper, decimals)})`;
+  return composite([estimate, lower, upper], () => `${formatOptional(estimate, decimals)} (${formatOptional(lower, decimals)}, ${formatOptional(upper, decimals)})`);
+}
+
+/**
+ * A confidence level as a percentage with at most 2 decimals and no trailing zeros: 0.95 → "95 %",
+ * 0.9 → "90 %", 0.975 → "97.5 %" (rounded to 2 decimals first, so a binary artefact of level × 100 never shows).
+ * @throws InputError unless 0 < level < 1.
+ */
+export function formatConfidenceLevel(level: number): string {
+  assertFiniteNumber(level, 'level');
+  if (level <= 0 || level >= 1) throw new InputError('level', `expected a confidence level in (0, 1), got ${level}`);
+  return `${formatNumber(level * 100, 2).replace(/\.?0+$/, '')} %`;
+}
+
+/**
+ * The label of a confidence interval at `level`: every "95 % CI" of the report whose level is a parameter
+ * (the plan's, or an analysis' named constant) is written by this function, so text and computation agree.
+ * @example confidenceLabel(0.95) // => "95 % CI";  confidenceLabel(0.9) // => "90 % CI"
+ * @throws InputError unless 0 < level < 1.
+ */
+export function confidenceLabel(level: number): string {
+  return `${formatConfidenceLevel(level)} CI`;
 }
 
 /**

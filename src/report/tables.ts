@@ -8,7 +8,7 @@
  * | kind          | statistics                  | shown as                |
  * |---------------|-----------------------------|-------------------------|
  * | `n`           | n                           | "12"                    |
- * | `n-pct`       | n, pct (proportion 0–1)     | "12 (10.4 %)"           |
+ * | `n-pct`       | n, pct (proportion 0–1), N  | "12 (10.4 %)", "62/105 (59.0 %)" |
  * | `mean-sd`     | mean, sd                    | "12.3 (4.56)"           |
  * | `median-iqr`  | median, q1, q3              | "12.0 (8.0–15.5)"       |
  * | `min-max`     | min, max                    | "1.0–30.0"              |
@@ -17,7 +17,14 @@
  * | `value`       | the row's `statistic`       | number with decimals, or the string as is |
  *
  * `scale` multiplies numeric estimates for display (100 shows a risk difference in percentage points).
- * A record that is absent or has a null value is shown as "–" and the table gets the footnote MISSING_FOOTNOTE.
+ * A record that is absent or has a null value is shown as "–" and the table gets the footnote MISSING_FOOTNOTE;
+ * a composite cell with no value at all is a single "–" (./format.ts).
+ *
+ * Denominators: an `n-pct` cell whose denominator is not its column's header N shows it, "n/N (x.x %)", and
+ * the table gets DENOMINATOR_FOOTNOTE (a percentage of an unseen denominator under "N = 113" would be read as
+ * a percentage of 113). The denominator is the "N" record at the cell's key, or at the cell's key with
+ * category and visit null (an analysis recording each group's N once, e.g. an observed-cases analysis);
+ * without one the percentage must be of the header N, and a `pct` that is not n / header N is an error.
  * Two records matching one cell is an error (the ARD is ambiguous).
  *
  * Traceability: a count cell (kinds `n`, `n-pct`) whose `n` record carries a subject trace (ArdRecord
@@ -29,6 +36,7 @@ import { InputError } from '../core/errors.ts';
 import {
   MISSING,
   formatCount,
+  formatCountOfPercent,
   formatCountPercent,
   formatEstimateCi,
   formatMeanSd,
@@ -133,6 +141,9 @@ export interface BuiltTable {
 /** Footnote added to any table with a traced count (closed report). */
 export const TRACE_FOOTNOTE = 'Each count opens (click it) to list the subjects behind it and the rule that counted each.';
 
+/** Footnote added to any table with a count shown over its own denominator ("n/N (%)"). */
+export const DENOMINATOR_FOOTNOTE = 'n/N (%): a count whose denominator is not the N of its column is shown with that denominator N; the percentage is of N.';
+
 /** Footnote added to any table showing MISSING. */
 export const MISSING_FOOTNOTE = `${MISSING} Not available: no value in the analysis results data (not estimable or not computed).`;
 
@@ -186,29 +197,61 @@ function scaled(x: number | null, scale: number): number | null {
   return x === null ? null : x * scale;
 }
 
-/** Format one cell; `missing` tells whether any value it needed was absent (shown as MISSING). */
-function formatCell(ix: ArdIndex, c: CellKey, row: TableStatRow, kind: CellKind): { text: string; missing: boolean } {
+interface FormattedCell {
+  text: string;
+  /** Some value the cell needed was absent (shown as MISSING). */
+  missing: boolean;
+  /** The count is shown over its own denominator ("n/N (%)"). */
+  ownDenominator: boolean;
+}
+
+/** Format one cell; `columnN` is the column's header N (null when the column shows none). */
+function formatCell(ix: ArdIndex, c: CellKey, row: TableStatRow, kind: CellKind, columnN: number | null): FormattedCell {
   let missing = false;
   const num = (stat: string): number | null => {
     const v = ix.number(c, stat);
     if (v === null) missing = true;
     return v;
   };
+  if (kind === 'n-pct') return countPercentCell(ix, c, row, num, columnN);
   const text = cellText(ix, c, row, kind, num);
-  return { text, missing: missing || text === MISSING };
+  return { text, missing: missing || text === MISSING, ownDenominator: false };
 }
 
-function cellText(ix: ArdIndex, c: CellKey, row: TableStatRow, kind: CellKind, num: (stat: string) => number | null): string {
+/** |a − b| within floating-point noise of a proportion times a count. */
+function sameCount(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+}
+
+/**
+ * The denominator of an n-pct cell when it differs from the column's N, else null (see the module note).
+ * @throws InputError when no "N" record gives the denominator and `pct` is not n / column N.
+ */
+function ownDenominator(ix: ArdIndex, c: CellKey, row: TableStatRow, n: number, pct: number | null, columnN: number | null): number | null {
+  const denominator = ix.number(c, 'N') ?? ix.number({ ...c, category: null, visit: null }, 'N');
+  if (denominator !== null) return denominator === columnN ? null : denominator;
+  if (columnN !== null && pct !== null && !sameCount(pct * columnN, n)) {
+    throw new InputError('records', `row "${row.label}", group "${c.group}": pct ${pct} is not n / N = ${n} / ${columnN} and no "N" record gives its denominator`);
+  }
+  return null;
+}
+
+function countPercentCell(ix: ArdIndex, c: CellKey, row: TableStatRow, num: (stat: string) => number | null, columnN: number | null): FormattedCell {
+  const n = num('n');
+  if (n === null) return { text: MISSING, missing: true, ownDenominator: false };
+  const pct = num('pct');
+  const denominator = ownDenominator(ix, c, row, n, pct, columnN);
+  const text = denominator === null ? formatCountPercent(n, pct) : formatCountOfPercent(n, denominator, pct);
+  return { text, missing: pct === null, ownDenominator: denominator !== null };
+}
+
+function cellText(ix: ArdIndex, c: CellKey, row: TableStatRow, kind: Exclude<CellKind, 'n-pct'>, num: (stat: string) => number | null): string {
   const d = row.decimals ?? 1;
   const s = row.scale ?? 1;
   switch (kind) {
     case 'n': {
       const n = num('n');
       return n === null ? MISSING : formatCount(n);
-    }
-    case 'n-pct': {
-      const n = num('n');
-      return n === null ? MISSING : formatCountPercent(n, num('pct'));
     }
     case 'mean-sd':
       return formatMeanSd(scaled(num('mean'), s), scaled(num('sd'), s), d);
@@ -233,9 +276,9 @@ function cellText(ix: ArdIndex, c: CellKey, row: TableStatRow, kind: CellKind, n
   }
 }
 
-function headerCell(ix: ArdIndex, spec: TableSpec, col: TableColumn): BuiltHeaderCell {
-  const label = col.label ?? col.group;
-  if (col.showN === false) return { label, n: null };
+/** The header N of a column, or null when the column shows none. */
+function headerN(ix: ArdIndex, spec: TableSpec, col: TableColumn): number | null {
+  if (col.showN === false) return null;
   const key: CellKey = {
     analysis: spec.analysis,
     population: spec.population,
@@ -248,7 +291,7 @@ function headerCell(ix: ArdIndex, spec: TableSpec, col: TableColumn): BuiltHeade
   if (n === null) {
     throw new InputError('records', `no header N (statistic "N", parameter "${spec.headerNParameter}") for group "${col.group}" in table "${spec.id}"`);
   }
-  return { label, n: `N = ${formatCount(n)}` };
+  return n;
 }
 
 function validateSpec(spec: TableSpec): void {
@@ -259,19 +302,22 @@ function validateSpec(spec: TableSpec): void {
 
 /**
  * Fill a declared table from ARD records.
- * @throws InputError for an invalid spec, a missing header N, an ambiguous cell (two records), or a
- *   non-numeric value where a number is needed.
+ * @throws InputError for an invalid spec, a missing header N, an ambiguous cell (two records), a
+ *   non-numeric value where a number is needed, or a percentage of a denominator that is neither the
+ *   column's N nor given by an "N" record.
  */
 export function buildTable(spec: TableSpec, records: readonly ArdRecord[]): BuiltTable {
   validateSpec(spec);
   const ix = new ArdIndex(records);
-  const header = spec.columns.map((col) => headerCell(ix, spec, col));
+  const columnN = spec.columns.map((col) => headerN(ix, spec, col));
+  const header: BuiltHeaderCell[] = spec.columns.map((col, i) => ({ label: col.label ?? col.group, n: columnN[i] === null ? null : `N = ${formatCount(columnN[i])}` }));
   let anyMissing = false;
+  let anyOwnDenominator = false;
   let anyTrace = false;
   const rows: BuiltRow[] = spec.rows.map((row) => {
     if (row.type === 'heading') return { label: row.label, indent: row.indent ?? 0, heading: true, cells: spec.columns.map(() => '') };
     const traces: (CountTrace | null)[] = [];
-    const cells = spec.columns.map((col) => {
+    const cells = spec.columns.map((col, i) => {
       const key: CellKey = {
         analysis: row.analysis ?? spec.analysis,
         population: spec.population,
@@ -281,8 +327,9 @@ export function buildTable(spec: TableSpec, records: readonly ArdRecord[]): Buil
         group: col.group,
       };
       const kind = col.kind ?? row.kind;
-      const cell = formatCell(ix, key, row, kind);
+      const cell = formatCell(ix, key, row, kind, columnN[i]);
       if (cell.missing) anyMissing = true;
+      if (cell.ownDenominator) anyOwnDenominator = true;
       traces.push(kind === 'n' || kind === 'n-pct' ? (ix.record(key, 'n')?.subjects ?? null) : null);
       return cell.text;
     });
@@ -292,6 +339,7 @@ export function buildTable(spec: TableSpec, records: readonly ArdRecord[]): Buil
     return { ...built, traces };
   });
   const footnotes = [...(spec.footnotes ?? [])];
+  if (anyOwnDenominator) footnotes.push(DENOMINATOR_FOOTNOTE);
   if (anyTrace) footnotes.push(TRACE_FOOTNOTE);
   if (anyMissing) footnotes.push(MISSING_FOOTNOTE);
   return {

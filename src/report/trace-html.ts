@@ -66,9 +66,10 @@ function referenceHtml(trace: CountTrace, ref: TraceReference): string {
 /**
  * The content of a traced table cell: `<details class="trace">` whose summary is the formatted cell text.
  * With a `reference` (a row above, or the columns to the left, showing exactly these subjects) the body
- * refers to it instead of repeating the list.
+ * refers to it instead of repeating the list. The summary is reached and toggled by keyboard (Tab, Enter or
+ * Space: native `<details>`); the body is a focusable region so that a long list scrolls by keyboard too.
  * @example traceCellHtml('1 (50.0 %)', { counted: [{ id: 'S1', reason: 'CR' }] })
- *   // => '<details class="trace"><summary>1 (50.0 %)</summary><div class="trace-body">…S1…</div></details>'
+ *   // => '<details class="trace"><summary>1 (50.0 %)</summary><div class="trace-body" tabindex="0" role="region" aria-label="Subjects behind 1 (50.0 %)">…S1…</div></details>'
  */
 export function traceCellHtml(text: string, trace: CountTrace, reference?: TraceReference): string {
   const parts: string[] = [];
@@ -77,5 +78,6 @@ export function traceCellHtml(text: string, trace: CountTrace, reference?: Trace
     parts.push(listHtml('trace-counted', 'Counted', trace.counted));
     if (trace.notCounted !== undefined) parts.push(listHtml('trace-not-counted', 'In the denominator, not counted', trace.notCounted));
   }
-  return `<details class="trace"><summary>${escapeHtml(text)}</summary><div class="trace-body">${parts.join('')}</div></details>`;
+  const label = escapeHtml(`Subjects behind ${text}`);
+  return `<details class="trace"><summary>${escapeHtml(text)}</summary><div class="trace-body" tabindex="0" role="region" aria-label="${label}">${parts.join('')}</div></details>`;
 }

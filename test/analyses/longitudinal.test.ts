@@ -10,6 +10,7 @@ import type { AdslRecord } from '../../src/adam/adsl.ts';
 import type { ArdRecord } from '../../src/core/ard.ts';
 import { loadPlan } from '../../src/plan/load-plan.ts';
 import { longitudinal } from '../../analyses/longitudinal.ts';
+import { visitListText } from '../../analyses/longitudinal/sections.ts';
 import type { AnalysisInput, ArmInfo } from '../../analyses/framework.ts';
 import { assertClose } from '../helpers/close.ts';
 
@@ -87,6 +88,31 @@ test('MMRM that cannot be fitted (an arm without data) is reported: converged 0 
   const sections = longitudinal.sections(ard, { plan: onlyParams(['ALB']), arms, blinding: 'closed' });
   const tables = sections.flatMap((s) => s.blocks).filter((b) => b.kind === 'table');
   assert.ok(tables.some((t) => t.kind === 'table' && t.table.footnotes.some((f) => f.includes('DID NOT CONVERGE'))), 'footnote shown');
+});
+
+test('table: a visit without values in any arm is left out and named in a footnote; an arm without values at a kept visit shows "–"', () => {
+  // ALB: MMF has values at baseline and week 4, UC-MSC none; no one has values at weeks 8–24.
+  const ard = longitudinal.run(handInput(['ALB']));
+  // The ARD keeps the n = 0 records of the omitted visits (nothing dropped silently).
+  assert.is(value(ard, { ...D, parameter: 'ALB', group: 'MMF', visit: 'Week 8', category: 'AVAL', statistic: 'n' }), 0);
+  const table = longitudinal.sections(ard, { plan: onlyParams(['ALB']), arms, blinding: 'closed' }).flatMap((s) => s.blocks).find((b) => b.kind === 'table' && b.table.id.endsWith('-desc'));
+  assert.ok(table !== undefined && table.kind === 'table');
+  const t = table.table;
+  assert.equal(t.rows.filter((r) => r.heading).map((r) => r.label), ['Baseline', 'Week 4']);
+  assert.ok(t.footnotes.includes('Not collected at Weeks 8, 12, 16, 20 and 24: no values in any arm.'), JSON.stringify(t.footnotes));
+  const week4 = t.rows.slice(t.rows.findIndex((r) => r.label === 'Week 4'));
+  const cells = (label: string) => week4.find((r) => r.label === label)!.cells;
+  // MMF AVAL 33, 36, 36: mean 35.0, SD √3 = 1.73; UC-MSC: n 0 and one "–" per statistic, never "– (–––)".
+  assert.equal(cells('Value: n'), ['3', '0']);
+  assert.equal(cells('Mean (SD)'), ['35.0 (1.73)', '–']);
+  assert.equal(cells('Median (Q1–Q3)'), ['36.0 (33.0–36.0)', '–']);
+  assert.equal(cells('Min–max'), ['33.0–36.0', '–']);
+});
+
+test('visitListText: "Weeks 4, 8, 16 and 20"; one week; labels of other forms as they are', () => {
+  assert.is(visitListText(['Week 4', 'Week 8', 'Week 16', 'Week 20']), 'Weeks 4, 8, 16 and 20');
+  assert.is(visitListText(['Week 12']), 'Week 12');
+  assert.is(visitListText(['Baseline', 'Week 4']), 'Baseline and Week 4');
 });
 
 // ---- acceptance on the simulated sample (data/sample, or REMIT_SAMPLE_DIR) ----

@@ -123,4 +123,31 @@ test('tipping-point chart: a thinned grid is titled "outcomes" (not "every outco
   assert.match(thin.caption, 'With more than 50 missing in an arm, 51 evenly spaced counts are shown for that arm.');
 });
 
+test('primary table: the observed-cases row shows "n/N (%)" with its own denominator (subjects with a status), the other rows "n (%)" of N', () => {
+  const ard = primaryNonInferiority.run(build());
+  const table = primaryNonInferiority.sections(ard, { plan, arms, blinding: 'closed' }).flatMap((s) => s.blocks).find((b) => b.kind === 'table' && b.table.id === 'primary-table-fas');
+  assert.ok(table !== undefined && table.kind === 'table');
+  const row = (label: string) => table.table.rows.find((r) => r.label.startsWith(label))!.cells.slice(0, 2);
+  // Header N: UC-MSC 15, MMF 22. Observed: UC-MSC 8/14 = 57.1 % (one subject without a week-24 record), MMF 13/22 = 59.1 %.
+  assert.equal(table.table.header.slice(0, 2).map((h) => h.n), ['N = 15', 'N = 22']);
+  assert.equal(row('Primary'), ['8 (53.3 %)', '13 (59.1 %)']);
+  assert.equal(row('Observed cases'), ['8/14 (57.1 %)', '13 (59.1 %)']);
+  assert.ok(table.table.footnotes.some((f) => f.includes('denominator N of "n/N (%)" is the subjects with a non-missing Week 24 status')), 'the observed-cases denominator is explained');
+});
+
+test('confidence level: every label of the NI analyses follows the plan (one-sided α 0.05 → "90 % CI"); the descriptive Wilson CI stays 95 %', () => {
+  const plan90 = { ...plan, primary: { ...plan.primary, alphaOneSided: 0.05 } };
+  const input = { ...build(), plan: plan90 };
+  const ard = primaryNonInferiority.run(input);
+  assert.is(get(ard, { analysis: 'ni-primary', population: 'FAS', group: 'UC-MSC - MMF', statistic: 'level' }), 0.9);
+  const sections = primaryNonInferiority.sections(ard, { plan: plan90, arms, blinding: 'closed' });
+  const text = JSON.stringify(sections);
+  assert.not.match(text, /Difference \(95 % CI\)|two-sided 95 % CI|Miettinen–Nurminen 95 % CI|Estimate \(95 % CI\)|lower 95 % CI bound/);
+  assert.match(text, 'Difference (90 % CI), pp');
+  assert.match(text, 'the lower bound of the two-sided 90 % CI');
+  assert.match(text, 'Stratified Miettinen–Nurminen 90 % CI');
+  assert.match(text, 'Per-arm rates: Wilson score 95 % CI.');
+  assert.match(String(get(ard, { analysis: 'ni-primary', population: 'FAS', group: 'UC-MSC - MMF', statistic: 'verdict' })), 'lower 90 % bound');
+});
+
 test.run();

@@ -78,6 +78,10 @@ test('scores by visit and SRI from ADQS; a subject without an SRI record is a no
   assert.is(value(ard, { analysis: 'sle-activity-sri', group: 'UC-MSC', visit: 'Week 12', statistic: 'n' }), 1);
   assert.is(value(ard, { analysis: 'sle-activity-sri', group: 'UC-MSC', visit: 'Week 12', statistic: 'N' }), 2);
   const closed = sleActivity.sections(ard, { plan, arms, blinding: 'closed' });
+  const sledai = closed.flatMap((s) => s.blocks).find((b) => b.kind === 'table' && b.table.id === 'sle-closed-sledai-desc');
+  assert.ok(sledai !== undefined && sledai.kind === 'table');
+  assert.equal(sledai.table.rows.filter((r) => r.heading).map((r) => r.label), ['Baseline', 'Week 12'], 'visits without any value are left out');
+  assert.ok(sledai.table.footnotes.includes('Not collected at Weeks 4, 8, 16, 20 and 24: no values in any arm.'));
   const html = await renderReportHtml({ title: 'SLE', blinding: 'closed', dataCut: '2021-06-01', sections: closed });
   assert.ok(html.includes('Miettinen'), 'method stated');
   const open = sleActivity.sections(ard.filter((r) => r.group === 'Total' || r.group === null), { plan, arms, blinding: 'open' });

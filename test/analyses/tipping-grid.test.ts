@@ -26,7 +26,7 @@ test('tippingCounts: beyond the cap, cap + 1 evenly spaced counts from 0 to the 
 test('tippingPointSpec: a thinned grid has the counts present as its axis domains', () => {
   const xs = tippingCounts(120), ys = tippingCounts(7);
   const cells = xs.flatMap((x) => ys.map((y) => ({ x, y, lowerBound: -0.2 + 0.01 * y, nonInferior: -0.2 + 0.01 * y > -0.15 })));
-  const spec = tippingPointSpec({ cells, margin: 0.15, xTitle: 'MMF', yTitle: 'MSC' }) as unknown as { layer: { encoding: { x: { scale: { domain: number[] }; axis: { values: number[] } }; y: { scale: { domain: number[] } } } }[] };
+  const spec = tippingPointSpec({ cells, margin: 0.15, level: 0.95, xTitle: 'MMF', yTitle: 'MSC' }) as unknown as { layer: { encoding: { x: { scale: { domain: number[] }; axis: { values: number[] } }; y: { scale: { domain: number[] } } } }[] };
   const enc = spec.layer[0].encoding;
   assert.equal(enc.x.scale.domain, xs);
   assert.equal(enc.y.scale.domain, [...ys].reverse());

@@ -6,7 +6,8 @@
  * parser (test/helpers/tiny-csv.ts): FAS responders / non-responders per arm at week 24 (ADRS TOTREM,
  * reason = RSNREAS), and safety-set subjects with any TEAE, a serious TEAE, a TEAE of grade ≥ 3 and the most frequent preferred term (with
  * the worst grade named in the reason). Also: every count of the traced tables opens, print media shows an
- * opened list in full, and the open report has no <details class="trace">.
+ * opened list in full, opening a count (by keyboard) leaves the table's column widths as they were, on screen
+ * and in print, and the open report has no <details class="trace">.
  * Screenshots: test/artifacts/trace-primary.png, trace-safety.png, trace-print.png.
  */
 import { test } from 'uvu';
@@ -212,7 +213,7 @@ test('closed report: every count of the primary, secondary-remission and safety 
         const ids = ${JSON.stringify(tables)};
         const out = {};
         for (const id of ids) {
-          const cells = [...document.querySelectorAll('#table-' + id + ' tbody td')].filter((td) => /^\\d+ \\(/.test(td.textContent.trim()) || /^\\d+$/.test(td.textContent.trim()));
+          const cells = [...document.querySelectorAll('#table-' + id + ' tbody td')].filter((td) => /^\\d+(\\/\\d+)? \\(/.test(td.textContent.trim()) || /^\\d+$/.test(td.textContent.trim()));
           out[id] = { counts: cells.length, untraced: cells.filter((td) => !td.querySelector('details.trace')).map((td) => td.textContent.trim()) };
         }
         return out;
@@ -239,6 +240,70 @@ test('closed report: every count of the primary, secondary-remission and safety 
   assert.is(print.maxHeight, 'none', 'print: no height limit on an opened list');
   assert.not.ok(print.clipped, 'print: the opened list is not clipped');
   assert.ok(print.tallestClosed < 40, `print: a closed count stays one line high (${print.tallestClosed}px)`);
+});
+
+interface LayoutCheck {
+  cell: string;
+  opened: boolean;
+  screenBefore: number[];
+  screenAfter: number[];
+  printClosed: number[];
+  printOpen: number[];
+  /** The opened panel's box against its figure's (left, right), screen. */
+  panel: { left: number; right: number };
+  figure: { left: number; right: number };
+  panelFocusable: boolean;
+}
+
+test('closed report: opening a count (by keyboard) never changes the column widths of its table, on screen or in print; the panel stays inside its figure', async () => {
+  const cells = [
+    { table: 'primary-table-fas', row: 'Observed cases (no imputation of missing status)', column: arms[1] },
+    { table: 'safety-overview', row: 'Serious TEAE', column: 'Total' },
+    { table: 'safety-teae-soc-pt', row: topPt, column: arms[0] },
+  ];
+  const visit = await openInChromium(join(DIR, 'report.html'), {
+    viewport: { width: 1400, height: 1000 },
+    inspect: async (page) => {
+      const out: LayoutCheck[] = [];
+      for (const [k, c] of cells.entries()) {
+        const widths = `[...document.querySelectorAll(${JSON.stringify(`#table-${c.table} thead th`)})].map((th) => th.getBoundingClientRect().width)`;
+        const details = `document.querySelector('[data-layout-check="${k}"]').parentElement`;
+        await page.evaluate(`(() => {
+          const table = document.querySelector(${JSON.stringify(`#table-${c.table} table`)});
+          const heads = [...table.querySelectorAll('thead th')].map((th) => th.childNodes[0] ? th.childNodes[0].textContent.trim() : '');
+          const tr = [...table.querySelectorAll('tbody tr')].find((r) => r.querySelector('th').textContent.trim() === ${JSON.stringify(c.row)});
+          tr.children[heads.indexOf(${JSON.stringify(c.column)})].querySelector('details.trace > summary').setAttribute('data-layout-check', '${k}');
+        })()`);
+        const screenBefore = (await page.evaluate(widths)) as number[];
+        await page.focus(`[data-layout-check="${k}"]`);
+        await page.keyboard.press('Enter');
+        const opened = (await page.evaluate(`${details}.open`)) as boolean;
+        const screenAfter = (await page.evaluate(widths)) as number[];
+        const boxes = (await page.evaluate(`(() => {
+          const d = ${details};
+          const b = d.querySelector('.trace-body').getBoundingClientRect();
+          const f = d.closest('figure').getBoundingClientRect();
+          return { panel: { left: b.left, right: b.right }, figure: { left: f.left, right: f.right }, panelFocusable: d.querySelector('.trace-body').tabIndex === 0 };
+        })()`)) as Pick<LayoutCheck, 'panel' | 'figure' | 'panelFocusable'>;
+        await page.emulateMedia({ media: 'print' });
+        const printOpen = (await page.evaluate(widths)) as number[];
+        await page.evaluate(`${details}.open = false`);
+        const printClosed = (await page.evaluate(widths)) as number[];
+        await page.emulateMedia({ media: 'screen' });
+        out.push({ cell: `${c.table}: ${c.row} × ${c.column}`, opened, screenBefore, screenAfter, printClosed, printOpen, ...boxes });
+      }
+      return out;
+    },
+  });
+  assert.equal(visit.consoleErrors, []);
+  const near = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) < 0.5);
+  for (const r of visit.inspected as LayoutCheck[]) {
+    assert.ok(r.opened, `${r.cell}: Enter on the focused count opens it`);
+    assert.ok(r.panelFocusable, `${r.cell}: the list is a keyboard-focusable region (scrolls by keyboard)`);
+    assert.ok(near(r.screenBefore, r.screenAfter), `${r.cell}: screen column widths ${JSON.stringify(r.screenBefore)} → ${JSON.stringify(r.screenAfter)}`);
+    assert.ok(near(r.printClosed, r.printOpen), `${r.cell}: print column widths ${JSON.stringify(r.printClosed)} (closed) vs ${JSON.stringify(r.printOpen)} (open)`);
+    assert.ok(r.panel.left >= r.figure.left - 0.5 && r.panel.right <= r.figure.right + 0.5, `${r.cell}: panel ${JSON.stringify(r.panel)} inside figure ${JSON.stringify(r.figure)}`);
+  }
 });
 
 test('open report: no trace element, no USUBJID', () => {

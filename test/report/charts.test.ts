@@ -29,6 +29,7 @@ const arms = ['UC-MSC', 'MMF'];
 const forest = () =>
   forestPlotSpec({
     margin: 0.15,
+    level: 0.9,
     rows: [
       { label: 'Primary', estimate: -0.0522, lower: -0.1403, upper: 0.0371 },
       { label: 'Per protocol', estimate: -0.04, lower: -0.131, upper: 0.0507 },
@@ -70,6 +71,7 @@ const means = () =>
 const tipping = () =>
   tippingPointSpec({
     margin: 0.15,
+    level: 0.9,
     xTitle: 'MMF',
     yTitle: 'MSC',
     cells: [0, 1].flatMap((x) => [0, 1].map((y) => ({ x, y, lowerBound: -0.16 + 0.02 * y - 0.01 * x, nonInferior: -0.16 + 0.02 * y - 0.01 * x > -0.15 }))),
@@ -86,10 +88,10 @@ const bars = () => barChartSpec({ bars: [{ category: 'Site 01', value: 52 }, { c
 
 /** [name, builder, fragments the SVG must contain]. Mark classes are vega's `mark-<type>` group classes. */
 const cases: [string, () => TopLevelSpec, string[]][] = [
-  ['forestPlotSpec', forest, ['mark-rule', 'mark-symbol', 'NI margin -15 pp', 'No difference', '-5.2 (-14.0, 3.7)', 'Per protocol']],
+  ['forestPlotSpec', forest, ['mark-rule', 'mark-symbol', 'NI margin -15 pp', 'No difference', '-5.2 (-14.0, 3.7)', 'Per protocol', 'Estimate (90 % CI), pp']],
   ['cumulativeIncidenceSpec', incidence, ['mark-line', 'mark-area', 'mark-rect', 'Number at risk', '>987<', 'UC-MSC', 'stroke-dasharray="6,3"']],
   ['meanByVisitSpec', means, ['mark-line', 'mark-rule', 'mark-symbol', '>Baseline<', '>Week 24<', 'UPCR (g/g)']],
-  ['tippingPointSpec', tipping, ['mark-rect', 'mark-symbol', 'Lower bound (pp)']],
+  ['tippingPointSpec', tipping, ['mark-rect', 'mark-symbol', 'Lower bound (pp)', 'lower 90 % CI bound']],
   ['aeDotPlotSpec', aeDots, ['mark-symbol', 'mark-rule', 'Leukopenia', 'Incidence (% of subjects)']],
   ['barChartSpec', bars, ['mark-rect', 'Site 01', 'Subjects']],
 ];
@@ -160,13 +162,15 @@ test('armScales: arms get distinct colours, dashes and shapes (greyscale-safe re
 test('builders: bad arguments throw InputError naming the argument', () => {
   const arg = (fn: () => unknown, argument: string) =>
     assert.throws(fn, (e: unknown) => e instanceof InputError && (e as InputError).argument === argument, argument);
-  arg(() => forestPlotSpec({ margin: 15, rows: [{ label: 'a', estimate: 0, lower: -1, upper: 1 }] }), 'margin');
-  arg(() => forestPlotSpec({ margin: 0.15, rows: [{ label: 'a', estimate: 0.2, lower: -0.1, upper: 0.1 }] }), 'rows[0]');
-  arg(() => forestPlotSpec({ margin: 0.15, rows: [] }), 'rows');
+  arg(() => forestPlotSpec({ margin: 15, level: 0.95, rows: [{ label: 'a', estimate: 0, lower: -1, upper: 1 }] }), 'margin');
+  arg(() => forestPlotSpec({ margin: 0.15, level: 0.95, rows: [{ label: 'a', estimate: 0.2, lower: -0.1, upper: 0.1 }] }), 'rows[0]');
+  arg(() => forestPlotSpec({ margin: 0.15, level: 0.95, rows: [] }), 'rows');
+  arg(() => forestPlotSpec({ margin: 0.15, level: 95, rows: [{ label: 'a', estimate: 0, lower: -0.1, upper: 0.1 }] }), 'level');
+  arg(() => tippingPointSpec({ margin: 0.15, level: 1, xTitle: 'x', yTitle: 'y', cells: [{ x: 0, y: 0, lowerBound: 0, nonInferior: true }] }), 'level');
   arg(() => cumulativeIncidenceSpec({ arms, curves: [{ arm: 'X', points: [{ time: 0, estimate: 0, lower: null, upper: null }] }], atRisk: [], xTitle: 't' }), 'curves[0].arm');
   arg(() => cumulativeIncidenceSpec({ arms, curves: [{ arm: 'MMF', points: [{ time: 0, estimate: 1.5, lower: null, upper: null }] }], atRisk: [], xTitle: 't' }), 'curves[0].points[0].estimate');
   arg(() => meanByVisitSpec({ arms, yTitle: 'y', geometric: true, points: [{ visit: 'B', visitNumber: 0, arm: 'MMF', mean: 1, lower: -1, upper: 2 }] }), 'points[0].lower');
-  arg(() => tippingPointSpec({ margin: 0.15, xTitle: 'x', yTitle: 'y', cells: [{ x: 0, y: 0, lowerBound: 0, nonInferior: true }, { x: 0, y: 0, lowerBound: 0, nonInferior: true }] }), 'cells[1]');
+  arg(() => tippingPointSpec({ margin: 0.15, level: 0.95, xTitle: 'x', yTitle: 'y', cells: [{ x: 0, y: 0, lowerBound: 0, nonInferior: true }, { x: 0, y: 0, lowerBound: 0, nonInferior: true }] }), 'cells[1]');
   arg(() => aeDotPlotSpec({ arms, differenceTitle: 'd', rows: [{ term: 't', incidence: [{ arm: 'MMF', proportion: 2 }], difference: { estimate: 0, lower: 0, upper: 0 } }] }), 'rows[0].incidence[0].proportion');
   arg(() => barChartSpec({ bars: [{ category: 'a', value: Number.NaN }], valueTitle: 'v' }), 'bars[0].value');
   arg(() => consortSvg({ title: 't', stages: [] }), 'stages');

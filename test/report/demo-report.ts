@@ -194,13 +194,13 @@ export function demoPage(blinding: 'open' | 'closed', inject = false): ReportPag
         { kind: 'chart', id: 'upcr-by-visit', title: 'UPCR by visit', spec: meanByVisitSpec({ arms: seriesArms, points: visitMeans(seriesArms), yTitle: 'UPCR (g/g), geometric mean', geometric: true, xTitle: 'Visit' }) },
         ...(closed
           ? [
-              { kind: 'chart' as const, id: 'forest', title: 'Non-inferiority: total remission at week 24', spec: forestPlotSpec({ margin: 0.15, rows: [
+              { kind: 'chart' as const, id: 'forest', title: 'Non-inferiority: total remission at week 24', spec: forestPlotSpec({ margin: 0.15, level: 0.95, rows: [
                 { label: 'Primary (non-responder imputation)', estimate: -0.0522, lower: -0.1403, upper: 0.0371, group: 'FAS' },
                 { label: 'Primary (non-responder imputation)', estimate: -0.0402, lower: -0.1311, upper: 0.0507, group: 'PP' },
                 { label: 'Observed case', estimate: -0.031, lower: -0.1255, upper: 0.0635, group: 'FAS' },
                 { label: inject ? `Unstratified ${XSS}` : 'Unstratified', estimate: -0.05, lower: -0.139, upper: 0.039, group: 'FAS' },
               ] }) },
-              { kind: 'chart' as const, id: 'tipping-point', title: 'Tipping-point analysis', spec: tippingPointSpec({ cells: tippingCells(), margin: 0.15, xTitle: `Responders imputed among missing, ${ARMS.control}`, yTitle: `Responders imputed among missing, ${ARMS.experimental}` }) },
+              { kind: 'chart' as const, id: 'tipping-point', title: 'Tipping-point analysis', spec: tippingPointSpec({ cells: tippingCells(), margin: 0.15, level: 0.95, xTitle: `Responders imputed among missing, ${ARMS.control}`, yTitle: `Responders imputed among missing, ${ARMS.experimental}` }) },
             ]
           : []),
       ],

@@ -3,6 +3,9 @@ import * as assert from 'uvu/assert';
 import { assertThrowsInputError } from '../helpers/throws.ts';
 import { InputError } from '../../src/core/errors.ts';
 import {
+  confidenceLabel,
+  formatConfidenceLevel,
+  formatCountOfPercent,
   formatCountPercent,
   formatEstimateCi,
   formatMeanSd,
@@ -70,7 +73,32 @@ test('composite cells: mean (SD), median (Q1–Q3), min–max, estimate (lower, 
   assert.is(formatRange(18, 64, 0), '18–64');
   assert.is(formatEstimateCi(-5.22, -14.03, 3.71, 1), '-5.2 (-14.0, 3.7)');
   assert.is(formatEstimateCi(null, -14.03, null, 1), '– (-14.0, –)');
-  assert.is(formatMeanSd(null, null, 1), '– (–)');
+  assert.is(formatMeanSd(null, null, 1), MISSING, 'no value at all: one "–", not "– (–)"');
+  assert.is(formatMedianQuartiles(null, null, null, 1), MISSING, 'not "– (–––)"');
+  assert.is(formatRange(null, null, 1), MISSING, 'not "–––"');
+  assert.is(formatEstimateCi(null, null, null, 1), MISSING, 'not "– (–, –)"');
+  assert.is(formatMeanSd(12, null, 1), '12.0 (–)', 'SD of n = 1: "–" for that part only');
+  assert.is(formatMedianQuartiles(12, 10, null, 1), '12.0 (–)', 'half a range is not shown');
+  assert.is(formatRange(1, null, 0), MISSING);
+});
+
+test('formatCountOfPercent: "n/N (x.x %)" for a count over its own denominator', () => {
+  // 62/105 = 0.590476… → 59.0 %
+  assert.is(formatCountOfPercent(62, 105, 62 / 105), '62/105 (59.0 %)');
+  assert.is(formatCountOfPercent(0, 0, null), `0/0 (${MISSING})`);
+  assertThrowsInputError(() => formatCountOfPercent(1, 1.5, 0.5), 'n');
+});
+
+test('confidence levels: one wording, "95 % CI", from the level; 1 − 2 × 0.025 is 95 %', () => {
+  assert.is(confidenceLabel(0.95), '95 % CI');
+  assert.is(confidenceLabel(1 - 2 * 0.025), '95 % CI');
+  assert.is(confidenceLabel(0.9), '90 % CI');
+  assert.is(formatConfidenceLevel(0.975), '97.5 %');
+  assert.is(formatConfidenceLevel(1 - 2 * 0.05), '90 %');
+  assert.is(formatConfidenceLevel(0.995), '99.5 %');
+  assertThrowsInputError(() => confidenceLabel(95), 'level');
+  assertThrowsInputError(() => confidenceLabel(0), 'level');
+  assertThrowsInputError(() => confidenceLabel(Number.NaN), 'level');
 });
 
 test('ROUNDING_RULES states the percentage and p-value rules', () => {

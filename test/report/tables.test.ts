@@ -4,7 +4,7 @@ import { ard } from '../../src/core/ard.ts';
 import type { ArdRecord } from '../../src/core/ard.ts';
 import { InputError } from '../../src/core/errors.ts';
 import { renderTableHtml } from '../../src/report/table-html.ts';
-import { buildTable, MISSING_FOOTNOTE } from '../../src/report/tables.ts';
+import { buildTable, DENOMINATOR_FOOTNOTE, MISSING_FOOTNOTE } from '../../src/report/tables.ts';
 import type { TableSpec } from '../../src/report/tables.ts';
 
 const base = { analysis: 'demo', population: 'FAS' };
@@ -88,7 +88,56 @@ test('buildTable: table visit applies to rows by default; absent records show "�
   const t = buildTable(spec(), records());
   assert.equal(t.rows[4].cells, ['0.12–7.50', '0.12–7.50', '0.12–7.50']);
   const s = spec({ rows: [{ type: 'stat', label: 'UPCR at week 12', parameter: 'UPCR', visit: 'Week 12', kind: 'min-max', decimals: 2 }] });
-  assert.equal(buildTable(s, records()).rows[0].cells, ['–––', '–––', '–––']);
+  assert.equal(buildTable(s, records()).rows[0].cells, ['–', '–', '–'], 'a composite with no value is one "–", not "–––"');
+});
+
+test('buildTable: composite cells of an arm without values are one "–"; an undefined part alone is "–" for that part', () => {
+  const recs = [...records().filter((r) => r.parameter !== 'AGE'), ...(['A', 'B', 'Total'] as const).flatMap((group) => {
+    // A: n = 1 (SD undefined); B: no values at all; Total: the one value.
+    const v = group === 'B' ? null : 40;
+    return [['mean', v], ['sd', null], ['median', v], ['q1', v], ['q3', v], ['min', v], ['max', v]].map(([statistic, value]) => ard({ ...base, group, parameter: 'AGE', statistic: statistic as string, value: value as number | null }));
+  })];
+  const s = spec({ rows: [
+    { type: 'stat', label: 'Mean (SD)', parameter: 'AGE', visit: null, kind: 'mean-sd', decimals: 1 },
+    { type: 'stat', label: 'Median (Q1–Q3)', parameter: 'AGE', visit: null, kind: 'median-iqr', decimals: 1 },
+    { type: 'stat', label: 'Min–max', parameter: 'AGE', visit: null, kind: 'min-max', decimals: 1 },
+  ] });
+  const t = buildTable(s, recs);
+  assert.equal(t.rows.map((r) => r.cells), [
+    ['40.0 (–)', '–', '40.0 (–)'],
+    ['40.0 (40.0–40.0)', '–', '40.0 (40.0–40.0)'],
+    ['40.0–40.0', '–', '40.0–40.0'],
+  ]);
+  assert.ok(t.footnotes.includes(MISSING_FOOTNOTE));
+});
+
+test('buildTable: a row whose denominator is not the column N shows "n/N (%)" and the denominator footnote; the same N shows "n (%)"', () => {
+  const recs = [...records(), ...(['A', 'B'] as const).flatMap((group) => {
+    // Observed cases: A 62 of 105 observed (header N 115); B 57 of 114 observed (= header N).
+    const [n, N] = group === 'A' ? [62, 105] : [57, 114];
+    return [
+      ard({ ...base, analysis: 'obs', group, parameter: 'RESP', statistic: 'N', value: N }),
+      ard({ ...base, analysis: 'obs', group, parameter: 'RESP', visit: 'Week 24', statistic: 'n', value: n }),
+      ard({ ...base, analysis: 'obs', group, parameter: 'RESP', visit: 'Week 24', statistic: 'pct', value: n / N }),
+    ];
+  })];
+  const s = spec({ columns: [{ group: 'A' }, { group: 'B' }], rows: [
+    { type: 'stat', label: 'Observed cases', analysis: 'obs', parameter: 'RESP', kind: 'n-pct' },
+    { type: 'stat', label: 'Female', parameter: 'SEX', category: 'F', visit: null, kind: 'n-pct' },
+  ] });
+  const t = buildTable(s, recs);
+  // 62/105 = 59.05 % → 59.0 (62/115 would be 53.9); 57/114 = 50.0 %
+  assert.equal(t.rows[0].cells, ['62/105 (59.0 %)', '57 (50.0 %)']);
+  assert.equal(t.rows[1].cells, ['98 (85.2 %)', '0 (0.0 %)']);
+  assert.equal(t.footnotes, ['Percentages of N.', DENOMINATOR_FOOTNOTE]);
+  const plain = buildTable(spec({ columns: [{ group: 'A' }], rows: [s.rows[1]] }), recs);
+  assert.not.ok(plain.footnotes.includes(DENOMINATOR_FOOTNOTE), 'no denominator footnote without an n/N cell');
+});
+
+test('buildTable: a percentage of an unstated denominator is an error, not a silently wrong "n (%)"', () => {
+  const recs = [...records(), ard({ ...base, group: 'A', parameter: 'RESP', statistic: 'n', value: 62 }), ard({ ...base, group: 'A', parameter: 'RESP', statistic: 'pct', value: 62 / 105 })];
+  const s = spec({ columns: [{ group: 'A' }], rows: [{ type: 'stat', label: 'Observed', parameter: 'RESP', visit: null, kind: 'n-pct' }] });
+  assert.throws(() => buildTable(s, recs), (e: unknown) => e instanceof InputError && /pct .* is not n \/ N = 62 \/ 115/.test((e as Error).message));
 });
 
 test('buildTable: contrast columns override the row kind; scale 100 gives percentage points', () => {
@@ -151,7 +200,7 @@ test('traced counts: the n record\'s trace reaches the built row and renders as 
     ...records(),
     ...['RESP', 'RESP2'].flatMap((parameter) => [
       ard({ ...base, group: 'A', parameter, statistic: 'n', value: 2, subjects: trace }),
-      ard({ ...base, group: 'A', parameter, statistic: 'pct', value: 0.5 }),
+      ard({ ...base, group: 'A', parameter, statistic: 'pct', value: 2 / 115 }),
       ard({ ...base, group: 'B', parameter, statistic: 'n', value: 0 }),
       ard({ ...base, group: 'B', parameter, statistic: 'pct', value: 0 }),
     ]),
@@ -164,7 +213,7 @@ test('traced counts: the n record\'s trace reaches the built row and renders as 
   assert.equal(t.rows[0].traces, [trace, null]);
   assert.is(t.rows[2].traces, undefined, 'a row without traced counts has no traces');
   const html = renderTableHtml(t);
-  assert.ok(html.includes('<td class="traced"><details class="trace"><summary>2 (50.0 %)</summary>'));
+  assert.ok(html.includes('<td class="traced"><details class="trace"><summary>2 (1.7 %)</summary>'));
   assert.ok(html.includes('<b>CR</b> (1)<br><i>S&lt;1&gt;</i>: UP24 &lt;0.05'));
   assert.ok(html.includes('<b>NR &amp; more</b> (1): <i>S2</i>'));
   assert.ok(html.includes('The same 2 subjects, for the same reasons, as in the row “Responders” of this column.'));

@@ -10,7 +10,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../../core/errors.ts';
-import { formatEstimateCi, formatNumber } from '../format.ts';
+import { confidenceLabel, formatEstimateCi, formatNumber } from '../format.ts';
 import { armScales, CHART_CONFIG } from './theme.ts';
 import { assertFinite, assertInterval, assertNonEmpty, uniqueInOrder } from './validate.ts';
 
@@ -27,11 +27,13 @@ export interface ForestPlotOptions {
   rows: readonly ForestRow[];
   /** Positive NI margin as a proportion (0.15 = 15 percentage points). */
   margin: number;
+  /** Confidence level of the intervals (0.95), named in the default header of the text column. */
+  level: number;
   title?: string;
   subtitle?: string;
   /** Default "Difference in response rate (percentage points)". */
   xTitle?: string;
-  /** Header of the right-hand text column. Default "Estimate (95 % CI), pp". */
+  /** Header of the right-hand text column. Default "Estimate (95 % CI), pp" with the `level` given. */
   ciTitle?: string;
   /** Decimals in the text column. Default 1. */
   decimals?: number;
@@ -52,6 +54,7 @@ function validate(o: ForestPlotOptions): void {
   assertNonEmpty(o.rows, 'rows');
   assertFinite(o.margin, 'margin');
   if (o.margin <= 0 || o.margin >= 1) throw new InputError('margin', `expected a proportion in (0, 1), got ${o.margin}`);
+  confidenceLabel(o.level); // throws InputError('level') unless 0 < level < 1
   o.rows.forEach((r, i) => assertInterval(r.estimate, r.lower, r.upper, `rows[${i}]`));
   const keys = o.rows.map((r) => `${r.label}\u0000${r.group ?? ''}`);
   if (new Set(keys).size !== keys.length) throw new InputError('rows', 'each (label, group) pair must be unique');
@@ -133,7 +136,7 @@ export function forestPlotSpec(o: ForestPlotOptions): TopLevelSpec {
       {
         width: 130,
         height: { step },
-        title: { text: o.ciTitle ?? 'Estimate (95 % CI), pp', fontSize: 11, anchor: 'start' },
+        title: { text: o.ciTitle ?? `Estimate (${confidenceLabel(o.level)}), pp`, fontSize: 11, anchor: 'start' },
         mark: { type: 'text', align: 'left', fontSize: 11, color: '#222' },
         encoding: {
           y: { ...y, axis: null },

@@ -1,5 +1,5 @@
 /**
- * Mean (or geometric mean) with 95 % CI by visit and arm: points dodged horizontally per arm, error bars,
+ * Mean (or geometric mean) with its confidence interval by visit and arm: points dodged horizontally per arm, error bars,
  * and lines joining an arm's visits (the usual longitudinal summary figure; e.g. LS means from an MMRM,
  * or geometric means of UPCR on a log axis).
  *

@@ -10,7 +10,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { InputError } from '../../core/errors.ts';
-import { formatNumber } from '../format.ts';
+import { confidenceLabel, formatNumber } from '../format.ts';
 import { CHART_CONFIG } from './theme.ts';
 import { assertFinite, assertNonEmpty } from './validate.ts';
 import { wrapWords } from './wrap.ts';
@@ -29,6 +29,8 @@ export interface TippingCell {
 export interface TippingPointOptions {
   cells: readonly TippingCell[];
   margin: number;
+  /** Confidence level of the lower bounds (0.95), named in the explanation. */
+  level: number;
   xTitle: string;
   yTitle: string;
   title?: string;
@@ -88,7 +90,7 @@ export function tippingPointSpec(o: TippingPointOptions): TopLevelSpec {
   const y = { field: 'y', type: 'ordinal' as const, scale: { domain: yDomain }, axis: { title: wrapWords(o.yTitle, Math.max(12, Math.floor((ny * size) / 7))), values: axisValues(yAscending) } };
   const marginPp = -o.margin * 100;
   const textChars = Math.max(40, Math.floor((nx * size + 120) / 6.5));
-  const explanation = `Colour: lower 95 % CI bound (pp), centred at the margin ${formatNumber(marginPp, 0)} pp; × = non-inferiority not concluded`;
+  const explanation = `Colour: lower ${confidenceLabel(o.level)} bound (pp), centred at the margin ${formatNumber(marginPp, 0)} pp; × = non-inferiority not concluded`;
   return {
     config: CHART_CONFIG,
     title: o.title
