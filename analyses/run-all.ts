@@ -108,7 +108,7 @@ export async function runTrial(options: RunOptions): Promise<RunResult> {
   const analyses = selectAnalyses(options.only);
 
   const { adam, issues, domains } = await readAndDerive(options.dataDir, plan, progress);
-  checkPlanDataReferences(plan, basename(options.planFile), adam);
+  checkPlanDataReferences(plan, { file: basename(options.planFile), text: planText }, adam);
   const arms = armsFromAdsl(plan, adam.adsl);
   const input: AnalysisInput = { plan, adam, arms };
 

@@ -15,6 +15,7 @@ export function niConfidenceLevel(plan: Pick<Plan, 'primary'>): number {
 
 /**
  * The level of the descriptive intervals, which the plan does not set: per-arm rates (Wilson), secondary
- * and safety risk differences, means by visit, geometric means, MMRM least-squares means and the SRI.
+ * and safety risk differences, means by visit, geometric means, MMRM least-squares means, the SRI, and the
+ * time-to-remission intervals (Kaplan–Meier and Aalen–Johansen curves, median time, Cox hazard ratio).
  */
 export const DescriptiveLevel = 0.95;

@@ -33,6 +33,28 @@ function slug(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
+/**
+ * Is the parameter a titre analysed on the log2 scale (`scale` 'log2': ANA, domain.md 5.1)? Then its value
+ * rows are log2 of the reciprocal titre while its geometric mean is back on the titre scale (2^(mean log2) =
+ * the geometric mean of the reciprocal titre x of "1:x"): the geometric mean is labelled as a titre, so that
+ * 338 next to a mean of 8.4 (log2) does not read as a value on the same scale.
+ */
+function isLog2Titre(spec: ParameterSpec): boolean {
+  return spec.scale === 'log2';
+}
+
+/** Label of the geometric-mean row: "Geometric mean (95 % CI)", or "Geometric mean titre (95 % CI), 1:x" for a log2 titre. */
+export function geometricMeanRowLabel(spec: ParameterSpec): string {
+  const ci = confidenceLabel(DescriptiveLevel);
+  return isLog2Titre(spec) ? `Geometric mean titre (${ci}), 1:x` : `Geometric mean (${ci})`;
+}
+
+/** Y-axis title of the by-visit chart: the parameter's label and the scale of the values plotted. */
+function meanAxisTitle(spec: ParameterSpec, label: string): string {
+  if (spec.geometric) return isLog2Titre(spec) ? 'Geometric mean titre (1:x)' : `${label} (geometric mean)`;
+  return isLog2Titre(spec) ? `${label} (log2)` : label;
+}
+
 /** Mean (or geometric mean) with its CI by visit and group; null when nothing is estimable. */
 export function meanChartBlock(ard: readonly ArdRecord[], analysis: string, spec: ParameterSpec, label: string, groups: readonly string[], axis: readonly VisitAxis[], idPrefix: string): ReportBlock | null {
   const points: VisitEstimate[] = [];
@@ -50,7 +72,7 @@ export function meanChartBlock(ard: readonly ArdRecord[], analysis: string, spec
     kind: 'chart',
     id: `${idPrefix}-${slug(spec.paramcd)}-mean`,
     title: `${label}: ${spec.geometric ? 'geometric mean' : 'mean'} (${confidenceLabel(DescriptiveLevel)}) by visit`,
-    spec: meanByVisitSpec({ arms: groups, points, yTitle: spec.geometric ? `${label} (geometric mean)` : spec.scale === 'log2' ? `${label} (log2)` : label, xTitle: 'Visit (week)', geometric: spec.geometric }),
+    spec: meanByVisitSpec({ arms: groups, points, yTitle: meanAxisTitle(spec, label), xTitle: 'Visit (week)', geometric: spec.geometric }),
     caption: spec.geometric ? `Geometric mean with the back-transformed t-based ${confidenceLabel(DescriptiveLevel)} (log scale).` : `Arithmetic mean with the t-based ${confidenceLabel(DescriptiveLevel)}.`,
   };
 }
@@ -64,7 +86,7 @@ function visitRows(spec: ParameterSpec, visit: string, baseline: boolean, d: num
     { type: 'stat', label: 'Median (Q1–Q3)', parameter: p, category: 'AVAL', visit, kind: 'median-iqr', decimals: d, indent: 2 },
     { type: 'stat', label: 'Min–max', parameter: p, category: 'AVAL', visit, kind: 'min-max', decimals: d, indent: 2 },
   ];
-  if (spec.geometric) rows.push({ type: 'stat', label: `Geometric mean (${confidenceLabel(DescriptiveLevel)})`, parameter: p, category: 'GEOMEAN', visit, kind: 'estimate-ci', decimals: d, indent: 2 });
+  if (spec.geometric) rows.push({ type: 'stat', label: geometricMeanRowLabel(spec), parameter: p, category: 'GEOMEAN', visit, kind: 'estimate-ci', decimals: d, indent: 2 });
   if (baseline) return rows;
   rows.push(
     { type: 'stat', label: 'Change from baseline: n', parameter: p, category: 'CHG', visit, kind: 'n', indent: 1 },

@@ -7,7 +7,8 @@
  * analysis window (plan.visits[].window[1], in the same day-1 convention), so every assessment assigned
  * to the visit counts.
  *
- * Methods (all from src/stats, validated against R survival 3.5 / cmprsk 2.2):
+ * Methods (all from src/stats, validated against R survival 3.5 / cmprsk 2.2); every interval at the
+ * descriptive level (`DescriptiveLevel`, 95 %, analyses/common/confidence.ts), which sections.ts labels:
  * - 1 − Kaplan–Meier with log-log pointwise CI (SAS PROC LIFETEST CONFTYPE=LOGLOG); competing events
  *   (death, rescue; ADTTE EVNTSTAT 2) are censored there (hypothetical strategy);
  * - Aalen–Johansen cumulative incidence with competing events (cmprsk variance, log(−log) limits);
@@ -32,6 +33,7 @@ import { ConvergenceError } from '../../src/core/errors.ts';
 import { cumulativeIncidence, cumulativeIncidenceAt, grayTest } from '../../src/stats/competing-risks.ts';
 import { coxPH, kaplanMeier, kmQuantile, logRankTest, numberAtRisk, survivalAt } from '../../src/stats/survival.ts';
 import type { ArmInfo } from '../framework.ts';
+import { DescriptiveLevel } from '../common/confidence.ts';
 import { contrastLabel } from '../framework.ts';
 
 /** Analysis ids of the ARD records written by this module. */
@@ -89,7 +91,7 @@ function groupRecords(ctx: TtrContext, group: string, subjects: readonly TtrSubj
   if (subjects.length === 0) return out;
   const time = subjects.map((s) => s.time);
   const event = subjects.map((s) => (s.status === 1 ? 1 : 0));
-  const median = kmQuantile(time, event, { p: 0.5, confType: 'log-log' });
+  const median = kmQuantile(time, event, { p: 0.5, confType: 'log-log', level: DescriptiveLevel });
   const mMethod = 'kaplan-meier-brookmeyer-crowley-loglog';
   out.push(ard({ ...base, category: 'median', statistic: 'estimate', value: median.estimate, method: mMethod }));
   out.push(ard({ ...base, category: 'median', statistic: 'lower', value: median.lower, method: mMethod }));
@@ -101,7 +103,7 @@ function groupRecords(ctx: TtrContext, group: string, subjects: readonly TtrSubj
 
 /** 1 − KM: landmarks, step curve (time 0 first) and censoring times. */
 function kmRecords(ctx: TtrContext, group: string, time: number[], event: number[]): ArdRecord[] {
-  const km = kaplanMeier(time, event, { confType: 'log-log', level: 0.95 });
+  const km = kaplanMeier(time, event, { confType: 'log-log', level: DescriptiveLevel });
   const method = 'kaplan-meier-loglog';
   const base = { population: ctx.population, parameter: ctx.parameter, group, method };
   const out: ArdRecord[] = [];
@@ -130,7 +132,7 @@ function kmRecords(ctx: TtrContext, group: string, time: number[], event: number
 
 /** Aalen–Johansen: landmarks and step curve. */
 function cifRecords(ctx: TtrContext, group: string, time: number[], status: number[]): ArdRecord[] {
-  const curve = cumulativeIncidence(time, status, { level: 0.95, cause: 1 }).curves[0];
+  const curve = cumulativeIncidence(time, status, { level: DescriptiveLevel, cause: 1 }).curves[0];
   const method = 'aalen-johansen';
   const base = { population: ctx.population, parameter: ctx.parameter, group, method };
   const out: ArdRecord[] = [];
@@ -181,7 +183,7 @@ function coxRecords(
   time: number[], event: number[], arm: number[], strata: string[],
 ): ArdRecord[] {
   try {
-    const fit = coxPH(time, event, arm, { ties: 'efron', strata, level: 0.95 });
+    const fit = coxPH(time, event, arm, { ties: 'efron', strata, level: DescriptiveLevel });
     const finite = (x: number) => (Number.isFinite(x) ? x : null);
     return [
       ard({ ...b, statistic: 'estimate', value: finite(fit.hazardRatio) }),

@@ -6,11 +6,15 @@
  */
 import type { ArdRecord } from '../../src/core/ard.ts';
 import { cumulativeIncidenceSpec, type ArmCurve, type AtRiskCount } from '../../src/report/charts/cumulative-incidence.ts';
-import { formatNumber, MISSING } from '../../src/report/format.ts';
+import { confidenceLabel, formatNumber, MISSING } from '../../src/report/format.ts';
 import type { ReportBlock } from '../../src/report/html.ts';
 import { buildTable, MISSING_FOOTNOTE, type BuiltTable, type TableColumn, type TableRow } from '../../src/report/tables.ts';
 import { contrastLabel, type SectionContext } from '../framework.ts';
+import { DescriptiveLevel } from '../common/confidence.ts';
 import { TtrAnalysis } from './compute.ts';
+
+/** "95 % CI": the label of every interval of the analysis, all computed at DescriptiveLevel (compute.ts). */
+const CI = confidenceLabel(DescriptiveLevel);
 
 export const ParamLabels: Readonly<Record<string, string>> = {
   TTPRCR: 'Time to renal remission (PR or CR)',
@@ -23,9 +27,9 @@ export function ttrFootnotes(origin: string, population: string): string[] {
     `Time = ADTTE AVAL in days from ${origin} with the ${origin} day counted as day 1 (AVAL = ADT − STARTDT + 1); week w of the at-risk table = 7w days after ${origin} (AVAL ≥ 7w + 1). Analysis set: ${population}; arms as randomised.`,
     'Event = first analysis visit with a qualifying renal response (assessment date). Censoring: no event by the last visit or withdrawal → censored at the last adequate renal assessment (at day 1 without one).',
     'Death and rescue therapy are competing events: censored at their date in 1 − Kaplan–Meier (hypothetical strategy) and treated as competing in the Aalen–Johansen cumulative incidence (Gray 1988 variance, as R cmprsk; log(−log) limits).',
-    'Kaplan–Meier: Greenwood variance, pointwise log-log 95 % CI (SAS PROC LIFETEST CONFTYPE=LOGLOG; R survfit conf.type = "log-log"). Median: Brookmeyer–Crowley 95 % CI on the log-log scale; NR = not reached.',
+    `Kaplan–Meier: Greenwood variance, pointwise log-log ${CI} (SAS PROC LIFETEST CONFTYPE=LOGLOG; R survfit conf.type = "log-log"). Median: Brookmeyer–Crowley ${CI} on the log-log scale; NR = not reached.`,
     'Cumulative remission at a visit is read at the end of that visit\'s analysis window (study day of the plan window); beyond a group\'s last follow-up time the last value is carried forward (R summary.survfit extend = TRUE).',
-    'Hazard ratio: Cox proportional hazards, experimental vs control, stratified by the randomisation stratum, Efron ties (R coxph default), Wald 95 % CI and p. Log-rank and Gray\'s test (rho = 0) stratified by the same stratum.',
+    `Hazard ratio: Cox proportional hazards, experimental vs control, stratified by the randomisation stratum, Efron ties (R coxph default), Wald ${CI} and p. Log-rank and Gray's test (rho = 0) stratified by the same stratum.`,
   ];
 }
 
@@ -68,7 +72,7 @@ function chartBlock(ard: readonly ArdRecord[], parameter: string, groups: readon
       timeMax: weeksMax,
       timeTicks: [0, 4, 8, 12, 16, 20, 24, 28].filter((w) => w <= weeksMax),
     }),
-    caption: 'Step curves with pointwise 95 % CI band; ticks mark censored subjects. Number at risk at weeks 0–24 under the plot.',
+    caption: `Step curves with pointwise ${CI} band; ticks mark censored subjects. Number at risk at weeks 0–24 under the plot.`,
   };
 }
 
@@ -97,16 +101,16 @@ function summaryRows(params: readonly string[], visits: readonly string[]): Tabl
     { type: 'stat', label: 'Remission events, n', parameter, kind: 'value', statistic: 'nEvent', decimals: 0, indent: 1 },
     { type: 'stat', label: 'Competing events (death, rescue), n', parameter, kind: 'value', statistic: 'nCompeting', decimals: 0, indent: 1 },
     { type: 'stat', label: 'Censored, n', parameter, kind: 'value', statistic: 'nCensored', decimals: 0, indent: 1 },
-    { type: 'stat', label: 'Median time, days (95 % CI)', parameter, category: 'median', kind: 'estimate-ci', decimals: 0, indent: 1 },
-    ...visits.map((v): TableRow => ({ type: 'stat', label: `1 − KM at ${v}, % (95 % CI)`, parameter, category: 'km', visit: v, kind: 'estimate-ci', scale: 100, decimals: 1, indent: 1 })),
-    ...visits.map((v): TableRow => ({ type: 'stat', label: `Cumulative incidence (Aalen–Johansen) at ${v}, % (95 % CI)`, parameter, category: 'cif', visit: v, kind: 'estimate-ci', scale: 100, decimals: 1, indent: 1 })),
+    { type: 'stat', label: `Median time, days (${CI})`, parameter, category: 'median', kind: 'estimate-ci', decimals: 0, indent: 1 },
+    ...visits.map((v): TableRow => ({ type: 'stat', label: `1 − KM at ${v}, % (${CI})`, parameter, category: 'km', visit: v, kind: 'estimate-ci', scale: 100, decimals: 1, indent: 1 })),
+    ...visits.map((v): TableRow => ({ type: 'stat', label: `Cumulative incidence (Aalen–Johansen) at ${v}, % (${CI})`, parameter, category: 'cif', visit: v, kind: 'estimate-ci', scale: 100, decimals: 1, indent: 1 })),
   ]);
 }
 
 function comparisonRows(params: readonly string[]): TableRow[] {
   return params.flatMap((parameter): TableRow[] => [
     { type: 'heading', label: ParamLabels[parameter] ?? parameter },
-    { type: 'stat', label: 'Hazard ratio (95 % CI), stratified Cox, Efron ties', parameter, category: 'hazard-ratio', kind: 'estimate-ci', decimals: 2, indent: 1 },
+    { type: 'stat', label: `Hazard ratio (${CI}), stratified Cox, Efron ties`, parameter, category: 'hazard-ratio', kind: 'estimate-ci', decimals: 2, indent: 1 },
     { type: 'stat', label: 'Cox Wald p-value', parameter, category: 'hazard-ratio', kind: 'p-value', indent: 1 },
     { type: 'stat', label: 'Stratified log-rank p-value', parameter, category: 'logrank', kind: 'p-value', indent: 1 },
     { type: 'stat', label: "Gray's test p-value (stratified)", parameter, category: 'gray', kind: 'p-value', indent: 1 },

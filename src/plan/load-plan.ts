@@ -83,9 +83,10 @@ function schemaProblem(e: ErrorObject, all: readonly ErrorObject[]): [path: stri
 
 /**
  * Builds located PlanErrors for one plan text. The text is scanned for positions only when an error is
- * raised, so a valid plan costs nothing extra.
+ * raised, so a valid plan costs nothing extra. Also used after derivation, for plan keys that name
+ * something the data lacks (src/plan/plan-data-references.ts).
  */
-class PlanProblems {
+export class PlanProblems {
   constructor(readonly file: string, private readonly text: string) {}
 
   /** A PlanError at key path `path` (e.g. `visits[1].window`), located in the text. */

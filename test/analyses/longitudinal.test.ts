@@ -81,6 +81,31 @@ test('ANA is summarised as log2 titre (hand: baseline log2 320, 160, 80 → mean
   assertClose(value(ard, { ...D, parameter: 'ANA', group: 'MMF', visit: 'Week 4', category: 'CHG', statistic: 'mean' }) as number, -1, { abs: 1e-12 }, 'log2 chg');
 });
 
+test('table and chart: the geometric mean of a log2 titre is labelled as a titre, 1:x (2^mean log2: 160, beside a log2 mean of 7.32); other parameters keep "Geometric mean"', () => {
+  const blocksOf = (p: string) => longitudinal.sections(longitudinal.run(handInput([p])), { plan: onlyParams([p]), arms, blinding: 'closed' }).flatMap((s) => s.blocks);
+  const rowsOf = (p: string) => {
+    const t = blocksOf(p).find((b) => b.kind === 'table' && b.table.id.endsWith('-desc'));
+    assert.ok(t !== undefined && t.kind === 'table');
+    return t.table.rows;
+  };
+  const axisTitleOf = (p: string) => {
+    const chart = blocksOf(p).find((b) => b.kind === 'chart');
+    assert.ok(chart !== undefined && chart.kind === 'chart');
+    return (JSON.stringify(chart.spec).match(/"axis":\{"title":"([^"]*)"/g) ?? []).map((m) => m.replace(/^"axis":\{"title":"|"$/g, ''));
+  };
+  // ANA baseline, MMF: titres 320, 160, 80 → log2 8.32, 7.32, 6.32: mean 7.32 (SD 1); geometric mean titre 2^7.32 = 160.
+  const ana = rowsOf('ANA');
+  const baseline = ana.slice(ana.findIndex((r) => r.label === 'Baseline'));
+  assert.equal(baseline.find((r) => r.label === 'Mean (SD)')!.cells[0], '7.32 (1.000)');
+  const gmt = baseline.find((r) => r.label.startsWith('Geometric mean'))!;
+  assert.is(gmt.label, 'Geometric mean titre (95 % CI), 1:x');
+  assert.match(gmt.cells[0], /^160\.00 \(/);
+  assert.ok(axisTitleOf('ANA').includes('Geometric mean titre (1:x)'), axisTitleOf('ANA').join(' | '));
+  // PROT (log-normal, analysed as is): value and geometric mean on the same scale, g/24 h.
+  assert.equal([...new Set(rowsOf('PROT').filter((r) => r.label.startsWith('Geometric mean')).map((r) => r.label))], ['Geometric mean (95 % CI)']);
+  assert.ok(axisTitleOf('PROT').includes('24-h urine protein (g/24 h) (geometric mean)'), axisTitleOf('PROT').join(' | '));
+});
+
 test('MMRM that cannot be fitted (an arm without data) is reported: converged 0 + message + footnote', () => {
   const ard = longitudinal.run(handInput(['ALB']));
   const m = { analysis: 'longitudinal-mmrm', population: 'FAS', parameter: 'ALB', group: 'UC-MSC - MMF', category: 'model' };

@@ -13,6 +13,7 @@ import { renderReportHtml } from '../../src/report/html.ts';
 import { timeToRemission } from '../../analyses/time-to-remission.ts';
 import type { AnalysisInput, ArmInfo } from '../../analyses/framework.ts';
 import { assertClose } from '../helpers/close.ts';
+import { DescriptiveLevel } from '../../analyses/common/confidence.ts';
 
 const plan = loadPlan(readFileSync(new URL('../../analyses/plan.json', import.meta.url), 'utf8'), 'analyses/plan.json');
 const arms: ArmInfo[] = [{ code: 'MMF', label: 'MMF' }, { code: 'MSC', label: 'UC-MSC' }];
@@ -113,6 +114,30 @@ test('comparison records: stratified log-rank, Cox HR (Efron) and Gray are prese
     assert.ok(typeof v === 'number' && Number.isFinite(v), `${cat} ${stat} = ${v}`);
   }
   assert.is(value(ard, { ...c, category: 'hazard-ratio', statistic: 'converged' }), 1);
+});
+
+test('every interval at the descriptive level, 95 % (R survival 3.5 survfit conf.type = "log-log"; Wald z = 1.959964), and labelled so', () => {
+  assert.is(DescriptiveLevel, 0.95);
+  // MMF TTPRCR: R summary(survfit(Surv(t, e) ~ 1, conf.type = "log-log"), times = 98): surv 0.5, lower 0.183605590619015, upper 0.753174076998230.
+  const km = { ...S, parameter: 'TTPRCR', group: 'MMF', category: 'km', visit: 'Week 12' };
+  assertClose(value(ard, { ...km, statistic: 'lower' }) as number, 1 - 0.75317407699823, { abs: 1e-12 }, '1 − KM lower');
+  assertClose(value(ard, { ...km, statistic: 'upper' }) as number, 1 - 0.183605590619015, { abs: 1e-12 }, '1 − KM upper');
+  // R summary(fit)$table: median 127, 0.95LCL 29, 0.95UCL NA (not reached).
+  const median = { ...S, parameter: 'TTPRCR', group: 'MMF', category: 'median' };
+  assert.is(value(ard, { ...median, statistic: 'lower' }), 29);
+  assert.is(value(ard, { ...median, statistic: 'upper' }), null);
+  const hr = { ...S, parameter: 'TTPRCR', group: 'UC-MSC - MMF', category: 'hazard-ratio' };
+  const [coef, se] = ['coef', 'se'].map((st) => value(ard, { ...hr, statistic: st }) as number);
+  const z975 = 1.959963984540054; // standard normal 0.975 quantile
+  assertClose(value(ard, { ...hr, statistic: 'lower' }) as number, Math.exp(coef - z975 * se), { rel: 1e-12 }, 'HR lower');
+  assertClose(value(ard, { ...hr, statistic: 'upper' }) as number, Math.exp(coef + z975 * se), { rel: 1e-12 }, 'HR upper');
+  const blocks = timeToRemission.sections(ard, { plan, arms, blinding: 'closed' }).flatMap((s) => s.blocks);
+  const labels = blocks.flatMap((b) => (b.kind === 'table' ? b.table.rows.map((r) => r.label) : []));
+  const withCi = labels.filter((l) => l.includes('CI'));
+  assert.is(withCi.length, 2 * (1 + 2 * plan.secondary.remissionVisits.length) + 2, 'median, 1 − KM and AJ rows per parameter, one HR row per parameter');
+  for (const l of withCi) assert.ok(l.includes('(95 % CI)'), l);
+  const notes = blocks.flatMap((b) => (b.kind === 'table' ? b.table.footnotes : b.kind === 'chart' ? [b.caption ?? ''] : []));
+  assert.ok(notes.some((n) => n.includes('pointwise log-log 95 % CI')) && notes.some((n) => n.includes('Wald 95 % CI')) && notes.some((n) => n.includes('pointwise 95 % CI band')));
 });
 
 test('curve records start at the origin with 0 and are non-decreasing', () => {
