@@ -14,7 +14,9 @@
  *
  * ARD: analysis "baseline-characteristics"; parameter = ADSL variable or PARAMCD; a pooled `label` record
  * (group null) per variable gives the row label and the display order; `type` = "continuous" |
- * "categorical"; header N: parameter "SUBJECTS", statistic "N".
+ * "categorical"; header N: parameter "SUBJECTS", statistic "N". Closed-report traces: the header N lists the
+ * subjects of the set and the randomised subjects of the arm left out (src/tables/population-trace.ts), every
+ * categorical count the subjects with that value ("ADSL SEX = F", "ADSL SEX missing").
  */
 import type { ArdRecord } from '../src/core/ard.ts';
 import { ard } from '../src/core/ard.ts';
@@ -25,6 +27,7 @@ import type { AdamInput } from '../src/tables/adam-input.ts';
 import { distinctValues, findNumber, findRecord } from '../src/tables/ard-lookup.ts';
 import { headerNRecords } from '../src/tables/count-subjects.ts';
 import { populationGroups, TOTAL, type PopulationGroups } from '../src/tables/population-groups.ts';
+import { FullAnalysisSet, populationTraces, RandomisedSet } from '../src/tables/population-trace.ts';
 import { MISSING_LEVEL, summarizeCategorical } from '../src/tables/summarize-categorical.ts';
 import { summarizeContinuous } from '../src/tables/summarize-continuous.ts';
 import { groupColumns } from '../src/tables/table-columns.ts';
@@ -100,7 +103,7 @@ function adslRows(input: AdamInput, pop: string, g: PopulationGroups): ArdRecord
     if (!adsl.some((s) => s[c.variable] !== null && s[c.variable] !== undefined)) continue;
     out.push(...meta(pop, c.variable, c.label, 'categorical'));
     const values = new Map(adsl.map((s) => [s.USUBJID, s[c.variable] ?? null]));
-    out.push(...summarizeCategorical(values, g.groups, { analysis: BASELINE_ANALYSIS, population: pop, parameter: c.variable }, { order: c.order?.filter((l) => [...values.values()].includes(l)) }).records);
+    out.push(...summarizeCategorical(values, g.groups, { analysis: BASELINE_ANALYSIS, population: pop, parameter: c.variable }, { order: c.order?.filter((l) => [...values.values()].includes(l)), traceAs: `ADSL ${c.variable}` }).records);
   }
   return out;
 }
@@ -110,7 +113,8 @@ export function computeBaseline(input: AdamInput): ArdRecord[] {
   const pop = baselinePopulation(input.adam.adsl);
   const flag = pop === 'FAS' ? 'FASFL' : 'ITTFL';
   const g = populationGroups(input.adam.adsl, input.arms, 'planned', (s) => s[flag] === 'Y');
-  const out: ArdRecord[] = [...headerNRecords({ analysis: BASELINE_ANALYSIS, population: pop, parameter: HEADER }, g.groups), ...adslRows(input, pop, g)];
+  const traces = populationTraces(input.adam.adsl, input.arms, g.groups, pop === 'FAS' ? FullAnalysisSet : RandomisedSet);
+  const out: ArdRecord[] = [...headerNRecords({ analysis: BASELINE_ANALYSIS, population: pop, parameter: HEADER }, g.groups, traces), ...adslRows(input, pop, g)];
   for (const p of BaselineParams) {
     const records = input.adam[p.dataset];
     if (records === undefined) continue;

@@ -13,7 +13,9 @@
  *   data do not carry the flag, e.g. FASFL/PPROTFL in the CDISC pilot).
  * Subjects in ADSL but not randomised (ITTFL ≠ 'Y'): pooled record NOT_RANDOMIZED (group null).
  *
- * ARD: analysis "disposition", population "ITT"; header N parameter "RANDOMIZED" (statistic "N").
+ * ARD: analysis "disposition", population "ITT"; header N parameter "RANDOMIZED" (statistic "N"), traced to
+ * the randomised subjects of each arm (closed report), as is the "Randomised" row, which the report then
+ * refers to the header.
  */
 import type { ArdRecord } from '../src/core/ard.ts';
 import { ard } from '../src/core/ard.ts';
@@ -26,6 +28,7 @@ import { distinctValues, findNumber } from '../src/tables/ard-lookup.ts';
 import { countSubjectSet, headerNRecords, type SubjectReasons } from '../src/tables/count-subjects.ts';
 import { compareFrequency } from '../src/tables/ae-by-soc-pt.ts';
 import { populationGroups, TOTAL } from '../src/tables/population-groups.ts';
+import { notDosedReason, populationTraces, RandomisedSet } from '../src/tables/population-trace.ts';
 import { groupColumns } from '../src/tables/table-columns.ts';
 import type { Analysis, SectionContext } from './framework.ts';
 
@@ -72,11 +75,12 @@ export function computeDisposition(input: AdamInput): ArdRecord[] {
   const hasTrtsdt = adsl.some((s) => s.TRTSDT !== null);
   const status = new Map(adsl.map((s) => [s.USUBJID, endOfStudy(s)]));
   const out: ArdRecord[] = [
-    ...headerNRecords({ ...key, parameter: 'RANDOMIZED' }, g.groups),
+    ...headerNRecords({ ...key, parameter: 'RANDOMIZED' }, g.groups, populationTraces(adsl, input.arms, g.groups, RandomisedSet)),
     ard({ ...key, parameter: 'ADSL_SUBJECTS', statistic: 'n', value: adsl.length }),
     ard({ ...key, parameter: 'NOT_RANDOMIZED', statistic: 'n', value: adsl.filter((s) => s.ITTFL !== 'Y').length }),
     ard({ ...key, parameter: 'ARM_UNASSIGNED', statistic: 'n', value: g.unassigned }),
-    ...countSubjectSet(ids(adsl, () => true), g.groups, { ...key, parameter: 'RANDOMIZED' }),
+    // Traced by the header N's rule, so the row's list is the header's (the report refers to it).
+    ...countSubjectSet(ids(adsl, () => true), g.groups, { ...key, parameter: 'RANDOMIZED' }, reasonsBy(adsl, (s) => `ITTFL = ${s.ITTFL ?? 'empty'}`, () => null)),
     ...countSubjectSet(
       ids(adsl, (s) => (hasTrtsdt ? s.TRTSDT !== null : s.SAFFL === 'Y')),
       g.groups,
@@ -102,7 +106,10 @@ export function computeDisposition(input: AdamInput): ArdRecord[] {
   for (const r of ordered) out.push(...countSubjectSet(r.set, g.groups, { ...key, parameter: 'DCSREAS', category: r.name }, endReasons));
   for (const set of Sets) {
     const present = adsl.some((s) => s[set.flag] !== null && s[set.flag] !== undefined);
-    if (present) out.push(...countSubjectSet(ids(adsl, (s) => s[set.flag] === 'Y'), g.groups, { ...key, parameter: 'ANALYSIS_SET', category: set.code }, reasonsBy(adsl, () => `${set.flag} = Y`, () => null)));
+    // The randomised subjects left out of a set are listed with the flag (and "not dosed" where so); the
+    // trial's per-protocol rule is stated with the primary analysis's PP header N.
+    const others = set.code === 'ITT' ? undefined : reasonsBy(adsl, (s) => notDosedReason(set.flag, s), () => null);
+    if (present) out.push(...countSubjectSet(ids(adsl, (s) => s[set.flag] === 'Y'), g.groups, { ...key, parameter: 'ANALYSIS_SET', category: set.code }, reasonsBy(adsl, () => `${set.flag} = Y`, () => null), others));
     else for (const grp of g.groups) out.push(ard({ ...key, parameter: 'ANALYSIS_SET', category: set.code, group: grp.label, statistic: 'n', value: null }), ard({ ...key, parameter: 'ANALYSIS_SET', category: set.code, group: grp.label, statistic: 'pct', value: null }));
   }
   return out;

@@ -12,7 +12,9 @@
  *   whose oral dose is 0, is the treatment assignment.
  *
  * ARD: analysis "exposure", population "SAF", header N parameter "SUBJECTS"; continuous statistics per
- * parameter (src/tables/summarize-continuous.ts) and a pooled `label` record per parameter.
+ * parameter (src/tables/summarize-continuous.ts) and a pooled `label` record per parameter. Closed-report
+ * traces: the header N (the safety set by actual arm, src/tables/population-trace.ts) and the infusion count
+ * (the subjects infused, and the rest of the column with their INFUSFL).
  */
 import type { ArdRecord } from '../src/core/ard.ts';
 import { ard } from '../src/core/ard.ts';
@@ -23,6 +25,7 @@ import type { AdamInput } from '../src/tables/adam-input.ts';
 import { distinctValues, findRecord } from '../src/tables/ard-lookup.ts';
 import { countSubjectSet, headerNRecords } from '../src/tables/count-subjects.ts';
 import { populationGroups } from '../src/tables/population-groups.ts';
+import { populationTraces, SafetySet } from '../src/tables/population-trace.ts';
 import { summarizeContinuous } from '../src/tables/summarize-continuous.ts';
 import { groupColumns } from '../src/tables/table-columns.ts';
 import type { Analysis, SectionContext } from './framework.ts';
@@ -71,12 +74,13 @@ export function computeExposure(input: AdamInput): ArdRecord[] {
   const adsl = input.adam.adsl;
   const g = populationGroups(adsl, input.arms, 'actual', (s) => s.SAFFL === 'Y');
   const key = { analysis: EXPOSURE_ANALYSIS, population: POP };
-  const out: ArdRecord[] = headerNRecords({ ...key, parameter: 'SUBJECTS' }, g.groups);
+  const out: ArdRecord[] = headerNRecords({ ...key, parameter: 'SUBJECTS' }, g.groups, populationTraces(adsl, input.arms, g.groups, SafetySet));
   // Infusion given (double dummy: UC-MSC or placebo infusion), when ADSL carries INFUSFL. Labels shown in the
   // open report name no arm (the blinding filter drops any record whose text does).
   if (adsl.some((s) => s.INFUSFL === 'Y' || s.INFUSFL === 'N')) {
     out.push(ard({ ...key, parameter: 'INFUSFL', statistic: 'label', value: 'Study infusion given (active or placebo)' }));
-    out.push(...countSubjectSet(new Set(adsl.filter((s) => s.INFUSFL === 'Y').map((s) => s.USUBJID)), g.groups, { ...key, parameter: 'INFUSFL', category: 'Y' }));
+    const infusion = new Map(adsl.map((s) => [s.USUBJID, { reason: `ADSL INFUSFL = ${s.INFUSFL ?? 'empty'}` }]));
+    out.push(...countSubjectSet(new Set(adsl.filter((s) => s.INFUSFL === 'Y').map((s) => s.USUBJID)), g.groups, { ...key, parameter: 'INFUSFL', category: 'Y' }, infusion, infusion));
   }
   for (const p of Parameters) {
     const values = new Map(adsl.map((s) => [s.USUBJID, p.value(s)]));

@@ -31,6 +31,7 @@ import type { Analysis, AnalysisInput, ArmInfo } from './framework.ts';
 import { contrastLabel } from './framework.ts';
 import { countByArm, MissingReasons, responderTrace, subjectOutcomes, type ArmCounts, type PopulationCode, type SubjectOutcome } from './common/responders.ts';
 import { primarySections } from './primary/sections.ts';
+import { armPopulationTraces, countedGroups } from './common/analysis-sets.ts';
 import { DescriptiveLevel, niConfidenceLevel } from './common/confidence.ts';
 import { formatConfidenceLevel } from '../src/report/format.ts';
 import { tippingCounts } from './primary/tipping-grid.ts';
@@ -85,14 +86,15 @@ interface Ctx {
 
 /**
  * Arm-level records: header N, responders n, proportion, Wilson CI; plus pooled Total. Each arm's `n` carries
- * its subject trace (responders and non-responders with their ADRS reasons; closed report only); the pooled
+ * its subject trace (responders and non-responders with their ADRS reasons; closed report only), and with
+ * `populations` (the analysis whose N heads the report's table) each arm's N its population trace; the pooled
  * Total, shown only in the open report, carries none.
  */
-function armRecords(c: Ctx, counts: readonly ArmCounts[]): ArdRecord[] {
+function armRecords(c: Ctx, counts: readonly ArmCounts[], populations?: ReadonlyMap<string, CountTrace>): ArdRecord[] {
   const out: ArdRecord[] = [];
   const base = { analysis: c.analysis, population: c.population, parameter: c.parameter };
   const add = (group: string, x: number, n: number, subjects?: CountTrace) => {
-    out.push(ard({ ...base, group, statistic: 'N', value: n }));
+    out.push(ard({ ...base, group, statistic: 'N', value: n, subjects: populations?.get(group) }));
     out.push(ard({ ...base, group, visit: c.visit, statistic: 'n', value: x, subjects }));
     out.push(ard({ ...base, group, visit: c.visit, statistic: 'pct', value: n > 0 ? x / n : null }));
     out.push(ard({ ...base, group, visit: c.visit, statistic: 'estimate', value: n > 0 ? x / n : null }));
@@ -187,7 +189,7 @@ function runPopulation(input: AnalysisInput, population: PopulationCode, exp: Ar
   // Primary: stratified MN (CMH weights); unstratified FM test (MN variance) for the p-value.
   const prim = stratified(outcomes, exp.code, ctl.code, 'miettinen-nurminen', level, p.margin);
   const fm = farringtonManningTest(e.x, e.n, c.x, c.n, p.margin, { variance: 'miettinen-nurminen' });
-  out.push(...armRecords(ctx('ni-primary'), [e, c]));
+  out.push(...armRecords(ctx('ni-primary'), [e, c], armPopulationTraces(input, population, countedGroups([e, c]))));
   out.push(...contrastRecords(ctx('ni-primary'), prim, 'stratified-miettinen-nurminen-cmh', { z: fm.z, pValue: fm.pValue, level, margin: p.margin, verdict: verdictText(prim, p.margin, level) }));
 
   // Sensitivity: unstratified MN.

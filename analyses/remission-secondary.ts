@@ -16,6 +16,7 @@ import type { ReportSection } from '../src/report/html.ts';
 import type { Analysis, SectionContext } from './framework.ts';
 import { contrastLabel } from './framework.ts';
 import { countByArm, PopulationLabel, responderTrace, subjectOutcomes, TRACE_VALUES_FOOTNOTE } from './common/responders.ts';
+import { armPopulationTraces, countedGroups } from './common/analysis-sets.ts';
 import { niArms } from './primary-noninferiority.ts';
 import { DescriptiveLevel } from './common/confidence.ts';
 import { confidenceLabel } from '../src/report/format.ts';
@@ -89,9 +90,11 @@ export const remissionSecondary: Analysis = {
         const base = { analysis: SECONDARY_ID, population, parameter: e.code, visit };
         // Each arm's count carries its subject trace (closed report); the pooled Total carries none.
         const total = { arm: { code: 'Total', label: 'Total' }, x: counts[0].x + counts[1].x, n: counts[0].n + counts[1].n, subjects: null };
+        // The header N (first visit's TOTREM) of each arm carries its population trace (closed report).
+        const header = visit === input.plan.secondary.remissionVisits[0] && e.code === 'TOTREM' ? armPopulationTraces(input, population, countedGroups(counts)) : null;
         for (const c of [...counts, total]) {
-          if (visit === input.plan.secondary.remissionVisits[0] && e.code === 'TOTREM') {
-            out.push(ard({ analysis: SECONDARY_ID, population, parameter: 'TOTREM', group: c.arm.label, statistic: 'N', value: c.n }));
+          if (header !== null) {
+            out.push(ard({ analysis: SECONDARY_ID, population, parameter: 'TOTREM', group: c.arm.label, statistic: 'N', value: c.n, subjects: header.get(c.arm.label) }));
           }
           out.push(ard({ ...base, group: c.arm.label, statistic: 'n', value: c.x, subjects: c.subjects === null ? undefined : responderTrace(c.subjects) }));
           out.push(ard({ ...base, group: c.arm.label, statistic: 'pct', value: c.n > 0 ? c.x / c.n : null }));

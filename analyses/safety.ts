@@ -25,6 +25,7 @@ import { aeBySocPt } from '../src/tables/ae-by-soc-pt.ts';
 import { describeSubjects, headerNRecords, recordsBySubject, subjectsWith, type SubjectReasons } from '../src/tables/count-subjects.ts';
 import { countByWorstLevel } from '../src/tables/max-grade.ts';
 import { populationGroups } from '../src/tables/population-groups.ts';
+import { populationTraces, SafetySet } from '../src/tables/population-trace.ts';
 import type { Analysis } from './framework.ts';
 import { computeCommonTeae, COMMON_ANALYSIS } from './safety/common-teae.ts';
 import { gradeScale, isTeae } from './safety/events.ts';
@@ -47,8 +48,10 @@ export function computeSafety(input: AdamInput): ArdRecord[] {
   const teae = adae.filter((e) => isTeae(e) && g.armOf.has(e.USUBJID));
   const scale = gradeScale(teae.length > 0 ? teae : adae, input.plan.safety.ctcaeVersion);
   const out: ArdRecord[] = [];
+  // Every safety table's header N lists the safety set of its column (closed report; src/tables/population-trace.ts).
+  const population = populationTraces(adsl, input.arms, g.groups, SafetySet);
   for (const analysis of [OVERVIEW_ANALYSIS, SOC_PT_ANALYSIS, GRADE_ANALYSIS, GRADE_PT_ANALYSIS, COMMON_ANALYSIS]) {
-    out.push(...headerNRecords({ analysis, population: POP, parameter: 'SUBJECTS' }, g.groups));
+    out.push(...headerNRecords({ analysis, population: POP, parameter: 'SUBJECTS' }, g.groups, population));
   }
   out.push(ard({ analysis: OVERVIEW_ANALYSIS, population: POP, parameter: 'TEAE_OUTSIDE_SAF', statistic: 'n', value: subjectsWith(adae, (e) => isTeae(e) && !g.armOf.has(e.USUBJID)).size }));
   out.push(ard({ analysis: OVERVIEW_ANALYSIS, population: POP, parameter: 'GRADE_SCALE', statistic: 'kind', value: scale.kind, method: scale.method }));
@@ -68,7 +71,7 @@ export function computeSafety(input: AdamInput): ArdRecord[] {
   }
   out.push(...computeCommonTeae(socPt.order, ptSubjects, g.groups, input.arms, POP));
   out.push(...computeListings(adae, adsl, g.armOf, input.arms.map((a) => a.label), scale, POP));
-  if (input.adam.adlb !== undefined) out.push(...computeLabShifts(input.adam.adlb, g.groups, POP));
+  if (input.adam.adlb !== undefined) out.push(...computeLabShifts(input.adam.adlb, g.groups, POP, population));
   return out;
 }
 

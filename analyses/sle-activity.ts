@@ -12,13 +12,14 @@
  * estimate/lower/upper (Wilson, proportion 0–1); contrast group: estimate/lower/upper (MN).
  */
 import type { AdqsRecord } from '../src/adam/adqs.ts';
-import { ard, type ArdRecord } from '../src/core/ard.ts';
+import { ard, type ArdRecord, type CountTrace } from '../src/core/ard.ts';
 import { binomialCI, riskDifferenceCI } from '../src/stats/proportions.ts';
 import type { ReportBlock, ReportSection } from '../src/report/html.ts';
 import { confidenceLabel, MISSING } from '../src/report/format.ts';
 import { DescriptiveLevel } from './common/confidence.ts';
 import { buildTable, MISSING_FOOTNOTE, type TableColumn } from '../src/report/tables.ts';
 import { PopulationLabel, type PopulationCode } from './common/responders.ts';
+import { armPopulationTraces } from './common/analysis-sets.ts';
 import { contrastLabel, type Analysis, type AnalysisInput, type ArmInfo, type SectionContext } from './framework.ts';
 import { armBySubject, recordsByParam, visitAxis } from './longitudinal.ts';
 import { byVisitRecords, type ParameterSpec } from './longitudinal/by-visit.ts';
@@ -38,8 +39,11 @@ function spec(paramcd: string): ParameterSpec {
   return { paramcd, scale: 'identity', geometric: false, percentChange: false };
 }
 
-/** SRI responder records of one visit: Wilson per group, MN difference per experimental arm. */
-export function sriRecords(parameter: string, visit: string, arms: readonly ArmInfo[], subjects: ReadonlyMap<string, string>, responders: ReadonlySet<string>): ArdRecord[] {
+/**
+ * SRI responder records of one visit: Wilson per group, MN difference per experimental arm. With `header`
+ * (arm label → population trace; the first visit, whose N heads the report's table), each arm's N carries it.
+ */
+export function sriRecords(parameter: string, visit: string, arms: readonly ArmInfo[], subjects: ReadonlyMap<string, string>, responders: ReadonlySet<string>, header?: ReadonlyMap<string, CountTrace>): ArdRecord[] {
   const base = { analysis: SleAnalysis.sri, population: SlePopulation, parameter, visit };
   const counts = (codes: ReadonlySet<string>) => {
     const ids = [...subjects.entries()].filter(([, c]) => codes.has(c)).map(([id]) => id);
@@ -50,7 +54,7 @@ export function sriRecords(parameter: string, visit: string, arms: readonly ArmI
   for (const g of groups) {
     const { x, n } = counts(g.codes);
     const b = { ...base, group: g.label };
-    out.push(ard({ ...b, statistic: 'n', value: x }), ard({ ...b, statistic: 'N', value: n }), ard({ ...b, statistic: 'pct', value: n > 0 ? x / n : null }));
+    out.push(ard({ ...b, statistic: 'n', value: x }), ard({ ...b, statistic: 'N', value: n, subjects: header?.get(g.label) }), ard({ ...b, statistic: 'pct', value: n > 0 ? x / n : null }));
     if (n > 0) {
       const ci = binomialCI(x, n, { method: 'wilson', level: DescriptiveLevel });
       for (const s of ['estimate', 'lower', 'upper'] as const) out.push(ard({ ...b, statistic: s, value: ci[s], method: 'wilson' }));
@@ -82,10 +86,12 @@ export const sleActivity: Analysis = {
     const byParam = recordsByParam(adqs);
     const out = SleParams.flatMap((p) => byVisitRecords(ctx, spec(p.paramcd), byParam.get(p.paramcd) ?? []));
     const sri = sriParamcd(input);
-    for (const visit of input.plan.secondary.sri.visits) {
+    const fas = input.arms.map((a) => ({ label: a.label, subjects: new Set([...subjects].filter(([, code]) => code === a.code).map(([id]) => id)) }));
+    const header = armPopulationTraces(input, SlePopulation, fas);
+    input.plan.secondary.sri.visits.forEach((visit, i) => {
       const responders = new Set((byParam.get(sri) ?? []).filter((r) => r.AVISIT === visit && r.ANL01FL === 'Y' && r.AVALC === 'Y').map((r) => r.USUBJID));
-      out.push(...sriRecords(sri, visit, input.arms, subjects, responders));
-    }
+      out.push(...sriRecords(sri, visit, input.arms, subjects, responders, i === 0 ? header : undefined));
+    });
     return out;
   },
   sections(ard: readonly ArdRecord[], ctx: SectionContext): ReportSection[] {

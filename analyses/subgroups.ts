@@ -31,6 +31,7 @@ import { contrastLabel } from './framework.ts';
 import { baselineValues } from './baseline.ts';
 import { countByArm, populationSubjects, stratumOf, subjectOutcomes, type SubjectOutcome } from './common/responders.ts';
 import { niArms } from './primary-noninferiority.ts';
+import { armPopulationTraces, countedGroups } from './common/analysis-sets.ts';
 import { niConfidenceLevel } from './common/confidence.ts';
 import { ALL_SUBJECTS, INTERACTION_ANALYSIS, MISSING_LEVEL, SUBGROUP_ANALYSIS, SUBGROUP_POPULATION, subgroupSections } from './subgroups/sections.ts';
 
@@ -157,10 +158,12 @@ function run(input: AnalysisInput): ArdRecord[] {
   const outcomes = subjectOutcomes(input.adam.adsl, input.adam.adrs, { paramcd: p.endpoint, visit: p.visit, population: SUBGROUP_POPULATION, strata: p.strata });
   const adsl = new Map(populationSubjects(input.adam.adsl, SUBGROUP_POPULATION).map((s) => [s.USUBJID, s]));
   const out: ArdRecord[] = [];
-  // Header N per arm (table convention: parameter = endpoint, category and visit null).
+  // Header N per arm (table convention: parameter = endpoint, category and visit null), each arm's with its
+  // population trace (closed report).
   const [e, k] = countByArm(outcomes, [exp, ctl]);
+  const header = armPopulationTraces(input, SUBGROUP_POPULATION, countedGroups([e, k]));
   for (const [group, n] of [[exp.label, e.n], [ctl.label, k.n], ['Total', e.n + k.n]] as const) {
-    out.push(ard({ analysis: SUBGROUP_ANALYSIS, population: SUBGROUP_POPULATION, parameter: p.endpoint, group, statistic: 'N', value: n }));
+    out.push(ard({ analysis: SUBGROUP_ANALYSIS, population: SUBGROUP_POPULATION, parameter: p.endpoint, group, statistic: 'N', value: n, subjects: header.get(group) }));
   }
   out.push(ard({ analysis: SUBGROUP_ANALYSIS, population: SUBGROUP_POPULATION, parameter: ALL_SUBJECTS, statistic: 'label', value: 'All subjects' }));
   out.push(...levelRecords(c, 'All subjects', outcomes));

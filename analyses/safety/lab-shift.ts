@@ -9,7 +9,7 @@
  * unit in parentheses at the end of PARAM (e.g. "Hemoglobin (g/L)"); LLN/ULN = ANRLO/ANRHI. A test whose
  * unit cannot be graded is not tabulated; a pooled record NOT_GRADED says why.
  */
-import { ard, type ArdRecord } from '../../src/core/ard.ts';
+import { ard, type ArdRecord, type CountTrace } from '../../src/core/ard.ts';
 import type { GenericBdsRecord } from '../../src/adam/read-adam.ts';
 import { ctcaeLabGrade, CtcaeLabTerm, CtcaeLabTests, isGradableUnit, type CtcaeLabTest } from '../../src/tables/ctcae-lab-grade.ts';
 import { headerNRecords } from '../../src/tables/count-subjects.ts';
@@ -76,8 +76,8 @@ export function subjectShifts(records: readonly GenericBdsRecord[], test: CtcaeL
 }
 
 /** ARD records of the shift tables of every gradable test present in ADLB. */
-export function computeLabShifts(adlb: readonly GenericBdsRecord[], groups: readonly SubjectGroup[], population: string): ArdRecord[] {
-  const out: ArdRecord[] = [...headerNRecords({ analysis: SHIFT_ANALYSIS, population, parameter: 'SUBJECTS' }, groups)];
+export function computeLabShifts(adlb: readonly GenericBdsRecord[], groups: readonly SubjectGroup[], population: string, populationTraces?: ReadonlyMap<string, CountTrace>): ArdRecord[] {
+  const out: ArdRecord[] = [...headerNRecords({ analysis: SHIFT_ANALYSIS, population, parameter: 'SUBJECTS' }, groups, populationTraces)];
   for (const test of CtcaeLabTests) {
     const records = adlb.filter((r) => r.PARAMCD === test);
     if (records.length === 0) continue;

@@ -12,7 +12,7 @@ import type { ArdRecord } from '../../src/core/ard.ts';
 import type { ReportBlock, ReportSection } from '../../src/report/html.ts';
 import { forestPlotSpec, type ForestRow } from '../../src/report/charts/forest.ts';
 import { confidenceLabel, formatCount, formatCountOfPercent, formatEstimateCi, formatNumber, formatPValue, MISSING } from '../../src/report/format.ts';
-import { MISSING_FOOTNOTE, type BuiltRow, type BuiltTable } from '../../src/report/tables.ts';
+import { HEADER_TRACE_FOOTNOTE, MISSING_FOOTNOTE, type BuiltHeaderCell, type BuiltRow, type BuiltTable } from '../../src/report/tables.ts';
 import { distinctValues, findNumber, findRecord } from '../../src/tables/ard-lookup.ts';
 import type { SectionContext } from '../framework.ts';
 import { contrastLabel } from '../framework.ts';
@@ -78,6 +78,13 @@ function headerN(ard: readonly ArdRecord[], group: string, ctx: SectionContext):
   return n === null ? null : `N = ${formatCount(n)}`;
 }
 
+/** A column header with its N and, in the closed report, the N's population trace (the ARD record's). */
+function headerCell(ard: readonly ArdRecord[], label: string, group: string, ctx: SectionContext): BuiltHeaderCell {
+  const trace = findRecord(ard, { analysis: SUBGROUP_ANALYSIS, parameter: ctx.plan.primary.endpoint, category: null, visit: null, group, statistic: 'N' })?.subjects;
+  const n = headerN(ard, group, ctx);
+  return n === null || trace === undefined ? { label, n } : { label, n, trace };
+}
+
 /** Body rows: the all-subjects row, then per factor a heading and its levels; `cells` fills each level row. */
 function bodyRows(factors: readonly Factor[], heading: (f: Factor) => string, cells: (f: Factor, level: string) => string[]): BuiltRow[] {
   const rows: BuiltRow[] = [];
@@ -136,8 +143,8 @@ function closedBlocks(ard: readonly ArdRecord[], ctx: SectionContext): ReportBlo
     method: `Miettinen–Nurminen ${ci}; interaction: logistic-regression likelihood-ratio test`,
     stubHeader: 'Subgroup',
     header: [
-      { label: `${exp.label}: n/N (%)`, n: headerN(ard, exp.label, ctx) },
-      { label: `${ctl.label}: n/N (%)`, n: headerN(ard, ctl.label, ctx) },
+      headerCell(ard, `${exp.label}: n/N (%)`, exp.label, ctx),
+      headerCell(ard, `${ctl.label}: n/N (%)`, ctl.label, ctx),
       { label: `Difference (${ci}), pp`, n: null },
     ],
     rows: bodyRows(
@@ -150,6 +157,7 @@ function closedBlocks(ard: readonly ArdRecord[], ctx: SectionContext): ReportBlo
     ),
     footnotes: [...methodNotes, ...(notEstimable ? [`${MISSING} Not estimable: no subject of one arm in the subgroup (0/0), so no difference and no point in the figure.`] : [])],
   };
+  if (table.header.some((h) => h.trace !== undefined)) table.footnotes.push(HEADER_TRACE_FOOTNOTE);
 
   const interaction: BuiltTable = {
     id: 'subgroup-interaction',

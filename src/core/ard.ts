@@ -23,7 +23,9 @@ export interface ArdRecord {
   /** "miettinen-nurminen", "farrington-manning", "kaplan-meier", "mmrm-un-satterthwaite", … */
   method: string | null;
   /**
-   * Subject-level trace of a count (statistic "n"): who is counted and by which rule. CLOSED material:
+   * Subject-level trace of a count (statistic "n"): who is counted and by which rule; or of a table's header
+   * N (statistic "N"): the subjects of the analysis set in the group and, as `notCounted`, the randomised
+   * subjects of the arm left out of it with the reason (src/tables/population-trace.ts). CLOSED material:
    * src/report/blinding.ts `openRecords` strips it, and the open report is checked for every USUBJID.
    * Absent on records that are not traced.
    */
@@ -50,12 +52,14 @@ export interface CountTrace {
   counted: readonly TraceSubject[];
   /**
    * The other subjects of the denominator with the reason they are not counted (e.g. the non-responders);
-   * absent where "not counted" only means "had no such event" (incidence counts).
+   * for a header N, the randomised subjects of the arm not in the analysis set; absent where "not counted"
+   * only means "had no such event" (incidence counts) or the set is the randomised set itself.
    */
   notCounted?: readonly TraceSubject[];
 }
 
-const byId = (a: TraceSubject, b: TraceSubject): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Trace subjects in USUBJID code-unit order (the order of every trace list). */
+export const bySubjectId = (a: Pick<TraceSubject, 'id'>, b: Pick<TraceSubject, 'id'>): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * A count trace with both lists sorted by USUBJID, so the ARD and the report are byte-stable whatever the
@@ -69,7 +73,7 @@ export function countTrace(counted: readonly TraceSubject[], notCounted?: readon
     if (seen.has(s.id)) throw new InputError('subjects', `subject ${JSON.stringify(s.id)} appears twice in one count trace`);
     seen.add(s.id);
   }
-  const sorted = (xs: readonly TraceSubject[]) => xs.map((x) => (x.values === undefined ? { id: x.id, reason: x.reason } : { id: x.id, reason: x.reason, values: x.values })).sort(byId);
+  const sorted = (xs: readonly TraceSubject[]) => xs.map((x) => (x.values === undefined ? { id: x.id, reason: x.reason } : { id: x.id, reason: x.reason, values: x.values })).sort(bySubjectId);
   return notCounted === undefined ? { counted: sorted(counted) } : { counted: sorted(counted), notCounted: sorted(notCounted) };
 }
 

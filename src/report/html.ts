@@ -17,7 +17,7 @@ import { escapeHtml } from './escape.ts';
 import { ROUNDING_RULES } from './format.ts';
 import { pageCss } from './page-css.ts';
 import { renderSvg } from './render-svg.ts';
-import { renderTableHtml } from './table-html.ts';
+import { renderTableHtml, type ShownHeaderTraces } from './table-html.ts';
 import type { BuiltTable } from './tables.ts';
 
 /** The exact CSP of every report. */
@@ -85,7 +85,7 @@ const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 function assertNoTraces(sections: readonly ReportSection[]): void {
   sections.forEach((s, i) =>
     s.blocks.forEach((b, j) => {
-      if (b.kind === 'table' && b.table.rows.some((r) => r.traces?.some((t) => t !== null))) {
+      if (b.kind === 'table' && (b.table.rows.some((r) => r.traces?.some((t) => t !== null)) || b.table.header.some((h) => h.trace !== undefined))) {
         throw new InputError(`sections[${i}].blocks[${j}]`, `table "${b.table.id}" carries subject-level traces, which the open report must not contain (build it from openRecords)`);
       }
     }),
@@ -146,10 +146,10 @@ function paragraphs(ps: readonly string[]): string {
   return ps.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
 }
 
-function blockHtml(b: ReportBlock, svgs: ReadonlyMap<string, string>): string {
+function blockHtml(b: ReportBlock, svgs: ReadonlyMap<string, string>, shown: ShownHeaderTraces): string {
   switch (b.kind) {
     case 'table':
-      return renderTableHtml(b.table);
+      return renderTableHtml(b.table, shown);
     case 'chart': {
       const svg = svgs.get(b.id);
       if (svg === undefined) throw new InputError('svgs', `no rendered SVG for chart ${JSON.stringify(b.id)}`);
@@ -182,7 +182,9 @@ function appendix(): ReportSection {
 }
 
 function sectionHtml(s: ReportSection, svgs: ReadonlyMap<string, string>): string {
-  return `<section class="report-section" id="${s.id}">\n<h2>${escapeHtml(s.title)}</h2>\n${s.blocks.map((b) => blockHtml(b, svgs)).join('\n')}\n</section>`;
+  // A header-N subject list is shown in full once per section; later tables of the section refer to it.
+  const shown: ShownHeaderTraces = new Map();
+  return `<section class="report-section" id="${s.id}">\n<h2>${escapeHtml(s.title)}</h2>\n${s.blocks.map((b) => blockHtml(b, svgs, shown)).join('\n')}\n</section>`;
 }
 
 function tocHtml(sections: readonly ReportSection[]): string {

@@ -11,7 +11,8 @@
  * outer width, the width a table cell's content asks for (CSS 2.1 §17.5.2 automatic table layout), is 0;
  * it lies over the empty lower part of the cells to its right (the row grows to its height), and in the last
  * column it is shifted left to end at the cell's right edge. The opened count is marked by a bar, not bold
- * (bold text is wider and would widen the column).
+ * (bold text is wider and would widen the column). A traced header N ("N = 113", th.traced) is the same
+ * element under the column label, its summary without padding so that the header stays as narrow as before.
  */
 import { escapeCssString } from './escape.ts';
 import { FONT_STACK } from './charts/theme.ts';
@@ -71,7 +72,8 @@ details.trace>summary::-webkit-details-marker{display:none}
 details.trace>summary:hover,details.trace>summary:focus-visible{background:#eef4fb}
 details.trace[open]>summary{background:#eef4fb;box-shadow:inset 0 -2px 0 #0b4f8a}
 .trace-body{position:relative;z-index:1;width:30em;max-height:26em;overflow:auto;white-space:normal;text-align:left;font-size:11px;line-height:1.35;margin:2px calc(6px - 30em) 6px 6px;padding:4px 8px;border:1px solid #c9d6e3;background:#fbfcfe;box-shadow:0 2px 6px rgba(0,0,0,.15)}
-td.traced:last-child .trace-body{left:calc(100% - 30em - 12px)}
+.traced:last-child .trace-body{left:calc(100% - 30em - 12px)}
+th.traced details.trace>summary{padding:0}
 .trace-body:focus-visible{outline:2px solid #0b4f8a}
 .trace-body ul{margin:2px 0 6px;padding-left:16px}
 .trace-body li{margin:1px 0;overflow-wrap:anywhere}
@@ -86,7 +88,7 @@ const TRACE_PRINT_CSS = `
  details.trace>summary{text-decoration:none;padding:2px 8px}
  details.trace[open]>summary{background:none;box-shadow:none}
  .trace-body{width:24em;margin-right:calc(6px - 24em);max-height:none;overflow:visible;border-color:#999;background:#fff;box-shadow:none;font-size:8pt}
- td.traced:last-child .trace-body{left:calc(100% - 24em - 12px)}
+ .traced:last-child .trace-body{left:calc(100% - 24em - 12px)}
  tr:has(details.trace[open]){break-inside:auto}
 }`;
 

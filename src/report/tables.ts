@@ -28,8 +28,10 @@
  * Two records matching one cell is an error (the ARD is ambiguous).
  *
  * Traceability: a count cell (kinds `n`, `n-pct`) whose `n` record carries a subject trace (ArdRecord
- * `subjects`) keeps it in `BuiltRow.traces`, so the closed report can open the count to its subjects. The
- * trace is passed through as the analysis made it, never recomputed here.
+ * `subjects`) keeps it in `BuiltRow.traces`, and a header N whose "N" record carries one (the population:
+ * src/tables/population-trace.ts) keeps it in `BuiltHeaderCell.trace`, so the closed report can open the
+ * number to its subjects. The trace is passed through as the analysis made it, never recomputed here; a
+ * trace that does not list as many subjects as its number is an error.
  */
 import type { ArdRecord, CountTrace } from '../core/ard.ts';
 import { InputError } from '../core/errors.ts';
@@ -113,6 +115,8 @@ export interface BuiltHeaderCell {
   label: string;
   /** "N = 115", or null when the column shows no N. */
   n: string | null;
+  /** The subjects behind the N (from the ARD), when traced; absent otherwise. */
+  trace?: CountTrace;
 }
 
 export interface BuiltRow {
@@ -140,6 +144,9 @@ export interface BuiltTable {
 
 /** Footnote added to any table with a traced count (closed report). */
 export const TRACE_FOOTNOTE = 'Each count opens (click it) to list the subjects behind it and the rule that counted each.';
+
+/** Footnote added to any table whose header N is traced (closed report). */
+export const HEADER_TRACE_FOOTNOTE = 'Each column’s N opens (click it) to list its subjects and the randomised subjects of the arm who are not in it, with the reason.';
 
 /** Footnote added to any table with a count shown over its own denominator ("n/N (%)"). */
 export const DENOMINATOR_FOOTNOTE = 'n/N (%): a count whose denominator is not the N of its column is shown with that denominator N; the percentage is of N.';
@@ -276,8 +283,8 @@ function cellText(ix: ArdIndex, c: CellKey, row: TableStatRow, kind: Exclude<Cel
   }
 }
 
-/** The header N of a column, or null when the column shows none. */
-function headerN(ix: ArdIndex, spec: TableSpec, col: TableColumn): number | null {
+/** The header N of a column with its subject trace, or null when the column shows none. */
+function headerN(ix: ArdIndex, spec: TableSpec, col: TableColumn): { n: number; trace: CountTrace | undefined } | null {
   if (col.showN === false) return null;
   const key: CellKey = {
     analysis: spec.analysis,
@@ -291,7 +298,18 @@ function headerN(ix: ArdIndex, spec: TableSpec, col: TableColumn): number | null
   if (n === null) {
     throw new InputError('records', `no header N (statistic "N", parameter "${spec.headerNParameter}") for group "${col.group}" in table "${spec.id}"`);
   }
-  return n;
+  const trace = ix.record(key, 'N')?.subjects;
+  if (trace !== undefined && trace.counted.length !== n) {
+    throw new InputError('records', `the header N of group "${col.group}" in table "${spec.id}" is ${n} but its trace lists ${trace.counted.length} subjects`);
+  }
+  return { n, trace };
+}
+
+function headerCell(col: TableColumn, h: { n: number; trace: CountTrace | undefined } | null): BuiltHeaderCell {
+  const label = col.label ?? col.group;
+  if (h === null) return { label, n: null };
+  const n = `N = ${formatCount(h.n)}`;
+  return h.trace === undefined ? { label, n } : { label, n, trace: h.trace };
 }
 
 function validateSpec(spec: TableSpec): void {
@@ -309,8 +327,9 @@ function validateSpec(spec: TableSpec): void {
 export function buildTable(spec: TableSpec, records: readonly ArdRecord[]): BuiltTable {
   validateSpec(spec);
   const ix = new ArdIndex(records);
-  const columnN = spec.columns.map((col) => headerN(ix, spec, col));
-  const header: BuiltHeaderCell[] = spec.columns.map((col, i) => ({ label: col.label ?? col.group, n: columnN[i] === null ? null : `N = ${formatCount(columnN[i])}` }));
+  const heads = spec.columns.map((col) => headerN(ix, spec, col));
+  const columnN = heads.map((h) => h?.n ?? null);
+  const header: BuiltHeaderCell[] = spec.columns.map((col, i) => headerCell(col, heads[i]));
   let anyMissing = false;
   let anyOwnDenominator = false;
   let anyTrace = false;
@@ -341,6 +360,7 @@ export function buildTable(spec: TableSpec, records: readonly ArdRecord[]): Buil
   const footnotes = [...(spec.footnotes ?? [])];
   if (anyOwnDenominator) footnotes.push(DENOMINATOR_FOOTNOTE);
   if (anyTrace) footnotes.push(TRACE_FOOTNOTE);
+  if (header.some((h) => h.trace !== undefined)) footnotes.push(HEADER_TRACE_FOOTNOTE);
   if (anyMissing) footnotes.push(MISSING_FOOTNOTE);
   return {
     id: spec.id,

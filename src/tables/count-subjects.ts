@@ -5,9 +5,11 @@
  * shows "0 (0.0 %)" rather than a blank. `pct` is a proportion in [0, 1] of the group's N (null when N = 0).
  *
  * Traceability (closed report): given the reason each subject is counted (`SubjectReasons`, e.g. the
- * qualifying adverse events), every `n` record carries the subjects it counts (ArdRecord `subjects`).
+ * qualifying adverse events), every `n` record carries the subjects it counts (ArdRecord `subjects`); given
+ * the reasons of the others too, also the rest of its group (the denominator) with theirs. A header-N
+ * record carries the trace of its population (./population-trace.ts).
  */
-import { ard, countTrace, type ArdRecord, type TraceSubject } from '../core/ard.ts';
+import { ard, countTrace, type ArdRecord, type CountTrace, type TraceSubject } from '../core/ard.ts';
 import { InputError } from '../core/errors.ts';
 import { proportion, type SubjectGroup } from './population-groups.ts';
 
@@ -21,9 +23,21 @@ export interface RowKey {
   method?: string | null;
 }
 
-/** The header-N records (statistic "N", category and visit null) of every group. */
-export function headerNRecords(key: Omit<RowKey, 'category' | 'visit'>, groups: readonly SubjectGroup[]): ArdRecord[] {
-  return groups.map((g) => ard({ ...key, category: null, visit: null, group: g.label, statistic: 'N', value: g.subjects.size }));
+/**
+ * The header-N records (statistic "N", category and visit null) of every group; with `traces` (group label →
+ * the population trace, ./population-trace.ts), each carries its group's.
+ * @throws InputError when a trace is missing for a group or does not count exactly the group's N.
+ */
+export function headerNRecords(key: Omit<RowKey, 'category' | 'visit'>, groups: readonly SubjectGroup[], traces?: ReadonlyMap<string, CountTrace>): ArdRecord[] {
+  return groups.map((g) => ard({ ...key, category: null, visit: null, group: g.label, statistic: 'N', value: g.subjects.size, subjects: traces === undefined ? undefined : headerTrace(traces, g, key) }));
+}
+
+function headerTrace(traces: ReadonlyMap<string, CountTrace>, g: SubjectGroup, key: Omit<RowKey, 'category' | 'visit'>): CountTrace {
+  const t = traces.get(g.label);
+  if (t === undefined || t.counted.length !== g.subjects.size || t.counted.some((s) => !g.subjects.has(s.id))) {
+    throw new InputError('traces', `the population trace of group "${g.label}" does not list its ${g.subjects.size} subjects (${key.analysis}, ${key.parameter})`);
+  }
+  return t;
 }
 
 /**
@@ -34,16 +48,19 @@ export type SubjectReasons = ReadonlyMap<string, Omit<TraceSubject, 'id'>>;
 
 /**
  * n and pct records of every group for the subjects in `subjects` (those outside a group are ignored).
- * With `reasons`, each `n` record carries the trace of the subjects it counts.
- * @throws InputError when `reasons` lacks a counted subject.
+ * With `reasons`, each `n` record carries the trace of the subjects it counts; with `others` too, the trace
+ * also lists the group's subjects not counted, with their reason from `others`.
+ * @throws InputError when `reasons` (or `others`) lacks a counted (or not counted) subject.
  */
-export function countSubjectSet(subjects: ReadonlySet<string>, groups: readonly SubjectGroup[], key: RowKey, reasons?: SubjectReasons): ArdRecord[] {
+export function countSubjectSet(subjects: ReadonlySet<string>, groups: readonly SubjectGroup[], key: RowKey, reasons?: SubjectReasons, others?: SubjectReasons): ArdRecord[] {
   const out: ArdRecord[] = [];
   for (const g of groups) {
     const counted: string[] = [];
-    for (const id of g.subjects) if (subjects.has(id)) counted.push(id);
+    const notCounted: string[] = [];
+    for (const id of g.subjects) (subjects.has(id) ? counted : notCounted).push(id);
     const n = counted.length;
-    const trace = reasons === undefined ? undefined : countTrace(counted.map((id) => ({ id, ...reasonOf(reasons, id, key) })));
+    const listed = (ids: readonly string[], from: SubjectReasons) => ids.map((id) => ({ id, ...reasonOf(from, id, key) }));
+    const trace = reasons === undefined ? undefined : countTrace(listed(counted, reasons), others === undefined ? undefined : listed(notCounted, others));
     out.push(ard({ ...key, group: g.label, statistic: 'n', value: n, subjects: trace }));
     out.push(ard({ ...key, group: g.label, statistic: 'pct', value: proportion(n, g.subjects.size) }));
   }
@@ -52,7 +69,7 @@ export function countSubjectSet(subjects: ReadonlySet<string>, groups: readonly 
 
 function reasonOf(reasons: SubjectReasons, id: string, key: RowKey): Omit<TraceSubject, 'id'> {
   const r = reasons.get(id);
-  if (r === undefined) throw new InputError('reasons', `no trace reason for counted subject ${JSON.stringify(id)} (${key.analysis}, ${key.parameter}${key.category ? `, ${key.category}` : ''})`);
+  if (r === undefined) throw new InputError('reasons', `no trace reason for subject ${JSON.stringify(id)} (${key.analysis}, ${key.parameter}${key.category ? `, ${key.category}` : ''})`);
   return r;
 }
 

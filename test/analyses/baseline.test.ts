@@ -8,6 +8,7 @@ import * as assert from 'uvu/assert';
 import type { ArdRecord } from '../../src/core/ard.ts';
 import { baselineAnalysis, computeBaseline } from '../../analyses/baseline.ts';
 import { renderReportHtml } from '../../src/report/html.ts';
+import { openRecords } from '../../src/report/blinding.ts';
 import { assertClose } from '../helpers/close.ts';
 import { adsl, bds, input } from './factories.ts';
 import { pilotCsv, pilotInput, pilotPresent } from './pilot-adam.ts';
@@ -41,9 +42,27 @@ test('baseline: BDS baseline = ABLFL record; subjects without it are missing (ha
   assert.is(one(ard, { parameter: 'SLEDAI', statistic: 'label' }), 'SLEDAI-2K total');
 });
 
+test('baseline traces (closed report): the header N lists the FAS of each arm and the randomised subjects left out; each category its subjects', () => {
+  const trace = (q: Partial<ArdRecord>) => {
+    const v = ard.filter((r) => (Object.keys(q) as (keyof ArdRecord)[]).every((k) => r[k] === q[k]));
+    assert.is(v.length, 1, JSON.stringify(q));
+    return v[0].subjects;
+  };
+  assert.equal(trace({ parameter: 'SUBJECTS', group: 'Arm A', statistic: 'N' }), { counted: [{ id: 'S1', reason: 'FASFL = Y' }, { id: 'S2', reason: 'FASFL = Y' }], notCounted: [] });
+  // S4 is dosed (TRTSDT) but flagged out of the FAS: the flag is the reason, not "not dosed".
+  assert.equal(trace({ parameter: 'SUBJECTS', group: 'Arm B', statistic: 'N' }), { counted: [{ id: 'S3', reason: 'FASFL = Y' }], notCounted: [{ id: 'S4', reason: 'FASFL = N' }] });
+  assert.equal(trace({ parameter: 'SUBJECTS', group: 'Total', statistic: 'N' })?.notCounted, [{ id: 'S4', reason: 'FASFL = N' }]);
+  assert.equal(trace({ parameter: 'SEX', category: 'F', group: 'Arm A', statistic: 'n' }), { counted: [{ id: 'S1', reason: 'ADSL SEX = F' }] });
+  assert.equal(trace({ parameter: 'SEX', category: 'Missing', group: 'Total', statistic: 'n' }), { counted: [{ id: 'S2', reason: 'ADSL SEX missing' }] });
+  assert.equal(trace({ parameter: 'SEX', category: 'M', group: 'Arm A', statistic: 'n' }), { counted: [] });
+  // Continuous summaries are not traced.
+  assert.ok(ard.filter((r) => r.subjects !== undefined).every((r) => r.statistic === 'N' || ['SEX', 'RACE', 'ETHNIC', 'LNCLASS', 'STRATUM'].includes(r.parameter)));
+});
+
 test('baseline: renders in closed and open reports without NaN', async () => {
+  const ids = { armLabels: small.arms.map((a) => a.label), armCodes: small.arms.map((a) => a.code) };
   for (const blinding of ['closed', 'open'] as const) {
-    const html = await renderReportHtml({ title: 't', blinding, dataCut: '2020-12-31', sections: baselineAnalysis.sections(blinding === 'open' ? ard.filter((r) => r.group === null || r.group === 'Total') : ard, { plan: small.plan, arms: small.arms, blinding }) });
+    const html = await renderReportHtml({ title: 't', blinding, dataCut: '2020-12-31', sections: baselineAnalysis.sections(blinding === 'open' ? openRecords(ard, ids) : ard, { plan: small.plan, arms: small.arms, blinding }) });
     assert.not.ok(/NaN|undefined/.test(html));
     assert.ok(html.includes('Age (years)'));
   }

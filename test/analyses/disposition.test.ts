@@ -37,6 +37,22 @@ test('disposition traces (closed report): who is counted, why and when', () => {
   assert.equal(trace({ parameter: 'TREATED', group: 'Arm A' })?.counted, [{ id: 'S1', reason: 'First dose of study treatment (ADSL TRTSDT)', values: 'TRTSDT 2020-01-01' }]);
   assert.equal(trace({ parameter: 'ONGOING', group: 'Arm B' })?.counted.map((t) => [t.id, t.reason]), [['S4', 'No end-of-study status']]);
   assert.equal(trace({ parameter: 'ANALYSIS_SET', category: 'PP', group: 'Arm A' })?.counted, [{ id: 'S1', reason: 'PPROTFL = Y' }]);
+  // The randomised subjects left out of an analysis set, with the flag (and "not dosed" when so).
+  assert.equal(trace({ parameter: 'ANALYSIS_SET', category: 'FAS', group: 'Arm A' })?.notCounted, [{ id: 'S2', reason: 'FASFL = N: not dosed, no ADSL TRTSDT' }]);
+  assert.equal(trace({ parameter: 'ANALYSIS_SET', category: 'SAF', group: 'Arm B' })?.notCounted, []);
+  assert.is(trace({ parameter: 'ANALYSIS_SET', category: 'ITT', group: 'Arm A' })?.notCounted, undefined);
+});
+
+test('disposition header N (closed report): the randomised subjects of each arm, as the "Randomised" row, which refers to it', async () => {
+  const header = (group: string) => ard.find((r) => r.parameter === 'RANDOMIZED' && r.group === group && r.statistic === 'N')?.subjects;
+  assert.equal(header('Arm A'), { counted: [{ id: 'S1', reason: 'ITTFL = Y' }, { id: 'S2', reason: 'ITTFL = Y' }] });
+  // S5 (not randomised) is in no arm and not listed: ITT has nobody left out by definition.
+  assert.equal(header('Total')?.counted.map((t) => t.id), ['S1', 'S2', 'S3', 'S4']);
+  assert.equal(ard.find((r) => r.parameter === 'RANDOMIZED' && r.group === 'Arm B' && r.statistic === 'n')?.subjects, header('Arm B'));
+  const html = await renderReportHtml({ title: 't', blinding: 'closed', dataCut: '2020-12-31', sections: dispositionAnalysis.sections(ard, { plan: small.plan, arms: small.arms, blinding: 'closed' }) });
+  const randomisedRow = /<tr><th scope="row" class="indent-0">Randomised<\/th>(.*?)<\/tr>/.exec(html)?.[1] ?? '';
+  assert.is((randomisedRow.match(/as the N of this column \(in its header\)/g) ?? []).length, 3, 'each Randomised cell refers to its header N');
+  assert.ok(html.includes('<th scope="col" class="traced">Arm A<details class="trace big-n"><summary>N = 2</summary>'));
 });
 
 test('disposition: hand counts', () => {

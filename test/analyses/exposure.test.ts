@@ -23,6 +23,11 @@ test('computeExposure: by actual arm in the safety set; dose rows only when the 
   // A planned, B actual for S2 → S2 counts in arm B. S3 not in SAF. Durations: S1 10 d (1–10 Jan), S2 31 d.
   const ard = computeExposure(input([adsl('S1', 'A'), adsl('S2', 'A', { ACTARMCD: 'B', TRTEDT: '2020-01-31' }), adsl('S3', 'B', { SAFFL: 'N' })]));
   assert.is(one(ard, { parameter: 'SUBJECTS', group: 'Arm B', statistic: 'N' }), 1);
+  // The header N's trace: S2, randomised to A, is analysed as treated in B; S3 (randomised to B) is not in the safety set.
+  const header = (group: string) => ard.find((r) => r.parameter === 'SUBJECTS' && r.group === group && r.statistic === 'N')?.subjects;
+  assert.equal(header('Arm A'), { counted: [{ id: 'S1', reason: 'SAFFL = Y' }], notCounted: [{ id: 'S2', reason: 'SAFFL = Y, analysed as treated in the column “Arm B”' }] });
+  assert.equal(header('Arm B'), { counted: [{ id: 'S2', reason: 'SAFFL = Y', values: 'randomised to Arm A' }], notCounted: [{ id: 'S3', reason: 'SAFFL = N' }] });
+  assert.equal(header('Total'), { counted: [{ id: 'S1', reason: 'SAFFL = Y' }, { id: 'S2', reason: 'SAFFL = Y' }], notCounted: [{ id: 'S3', reason: 'SAFFL = N' }] });
   assert.is(one(ard, { parameter: 'TRTDUR', group: 'Arm A', statistic: 'mean' }), 10);
   assert.is(one(ard, { parameter: 'TRTDUR', group: 'Arm B', statistic: 'mean' }), 31);
   assert.is(one(ard, { parameter: 'TRTDUR', group: 'Total', statistic: 'median' }), 20.5);
@@ -38,6 +43,8 @@ test('exposure from EX: infusion given n (%), cell dose and oral dose by arm in 
   const ard = computeExposure(i);
   assert.is(one(ard, { parameter: 'INFUSFL', category: 'Y', group: 'Arm B', statistic: 'n' }), 1);
   assert.is(one(ard, { parameter: 'INFUSFL', category: 'Y', group: 'Total', statistic: 'pct' }), 2 / 3);
+  // The infusion count lists who was infused and, in its denominator, who was not.
+  assert.equal(ard.find((r) => r.parameter === 'INFUSFL' && r.group === 'Arm B' && r.statistic === 'n')?.subjects, { counted: [{ id: 'S2', reason: 'ADSL INFUSFL = Y' }], notCounted: [{ id: 'S3', reason: 'ADSL INFUSFL = N' }] });
   assert.is(one(ard, { parameter: 'CELLDOSE', group: 'Arm A', statistic: 'mean' }), 2);
   assert.is(one(ard, { parameter: 'CELLDOSE', group: 'Arm B', statistic: 'n' }), 0);
   assert.is(one(ard, { parameter: 'ORALDOSE', group: 'Arm B', statistic: 'mean' }), 252);

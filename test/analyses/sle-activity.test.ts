@@ -77,7 +77,13 @@ test('scores by visit and SRI from ADQS; a subject without an SRI record is a no
   // S2 has no SRI record at week 12: non-responder → 1/2 per arm.
   assert.is(value(ard, { analysis: 'sle-activity-sri', group: 'UC-MSC', visit: 'Week 12', statistic: 'n' }), 1);
   assert.is(value(ard, { analysis: 'sle-activity-sri', group: 'UC-MSC', visit: 'Week 12', statistic: 'N' }), 2);
+  // The first SRI visit's N heads the SRI table: it carries the arm's FAS (closed report); later visits do not repeat it.
+  const nTrace = (visit: string) => ard.find((r) => r.analysis === 'sle-activity-sri' && r.group === 'UC-MSC' && r.visit === visit && r.statistic === 'N')?.subjects;
+  assert.equal(nTrace(plan.secondary.sri.visits[0]), { counted: [{ id: 'S1', reason: 'FASFL = Y' }, { id: 'S2', reason: 'FASFL = Y' }], notCounted: [] });
+  assert.ok(plan.secondary.sri.visits.slice(1).every((v) => nTrace(v) === undefined));
   const closed = sleActivity.sections(ard, { plan, arms, blinding: 'closed' });
+  const sri = closed.flatMap((s) => s.blocks).find((b) => b.kind === 'table' && b.table.id === 'sle-closed-sri');
+  assert.ok(sri !== undefined && sri.kind === 'table' && sri.table.header[1].trace === nTrace(plan.secondary.sri.visits[0]), 'the SRI table header N is traced');
   const sledai = closed.flatMap((s) => s.blocks).find((b) => b.kind === 'table' && b.table.id === 'sle-closed-sledai-desc');
   assert.ok(sledai !== undefined && sledai.kind === 'table');
   assert.equal(sledai.table.rows.filter((r) => r.heading).map((r) => r.label), ['Baseline', 'Week 12'], 'visits without any value are left out');

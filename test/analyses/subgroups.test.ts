@@ -90,6 +90,10 @@ test('subgroups: counts per level and arm by hand; header N per arm', () => {
   const ard = subgroupAnalysis.run(build());
   assert.is(get(ard, { analysis: 'subgroup-ni', parameter: 'TOTREM', group: 'UC-MSC', statistic: 'N' }), 114);
   assert.is(get(ard, { analysis: 'subgroup-ni', parameter: 'TOTREM', group: 'MMF', statistic: 'N' }), 113);
+  // Each arm's header N lists its FAS subjects (closed report); every randomised subject is in the FAS here.
+  const header = ard.find((r) => r.analysis === 'subgroup-ni' && r.parameter === 'TOTREM' && r.group === 'MMF' && r.statistic === 'N')?.subjects;
+  assert.is(header?.counted.length, 113);
+  assert.ok(header?.counted.every((t) => t.reason === 'FASFL = Y') && header.notCounted?.length === 0);
   assert.is(get(ard, { analysis: 'subgroup-ni', parameter: 'SEX', category: 'F', group: 'UC-MSC', statistic: 'n' }), 62);
   assert.is(get(ard, { analysis: 'subgroup-ni', parameter: 'SEX', category: 'F', group: 'MMF', statistic: 'N' }), 97);
   assert.is(get(ard, { analysis: 'subgroup-ni', parameter: 'SEX', category: 'M', group: 'Total', statistic: 'n' }), 21);

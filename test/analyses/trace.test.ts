@@ -17,6 +17,9 @@ import { openRecords } from '../../src/report/blinding.ts';
 import { primaryNonInferiority } from '../../analyses/primary-noninferiority.ts';
 import { remissionSecondary } from '../../analyses/remission-secondary.ts';
 import { computeSafety } from '../../analyses/safety.ts';
+import { computeBaseline } from '../../analyses/baseline.ts';
+import { computeDisposition } from '../../analyses/disposition.ts';
+import { computeExposure } from '../../analyses/exposure.ts';
 import { responseValues } from '../../analyses/common/responders.ts';
 import { adae, adsl, bds, input } from './factories.ts';
 
@@ -83,9 +86,51 @@ test('primary: each arm count lists its responders (reason, values) and non-resp
   });
   // Observed cases: the subject with no record is neither counted nor in the denominator.
   assert.equal(traceOf(ard, { analysis: 'ni-observed-case', population: 'FAS', group: 'UC-MSC', statistic: 'n' })?.notCounted?.map((s) => s.id), ['M2']);
-  // The pooled Total (open report only) carries no trace; neither do N, pct or the contrast.
+  // The pooled Total (open report only) carries no trace; neither do pct or the contrast, nor any N but the
+  // table's header N (next test).
   assert.is(traceOf(ard, { analysis: 'ni-primary', population: 'FAS', group: 'Total', statistic: 'n' }), undefined);
-  assert.ok(ard.every((r) => r.subjects === undefined || r.statistic === 'n'));
+  assert.ok(ard.every((r) => r.subjects === undefined || r.statistic === 'n' || (r.statistic === 'N' && r.analysis === 'ni-primary' && r.group !== 'Total')));
+});
+
+test('primary header N: the FAS of each arm, and the randomised subjects of the arm left out with the reason', () => {
+  const ard = primaryNonInferiority.run(responderInput);
+  assert.equal(traceOf(ard, { analysis: 'ni-primary', population: 'FAS', group: 'UC-MSC', statistic: 'N' }), {
+    counted: ['M1', 'M2', 'M3', 'M4'].map((id) => ({ id, reason: 'FASFL = Y' })),
+    notCounted: [{ id: 'M5', reason: 'FASFL = N: not dosed, no ADSL TRTSDT' }],
+  });
+  assert.equal(traceOf(ard, { analysis: 'ni-primary', population: 'FAS', group: 'MMF', statistic: 'N' }), { counted: [{ id: 'F1', reason: 'FASFL = Y' }, { id: 'F2', reason: 'FASFL = Y' }], notCounted: [] });
+  assert.is(traceOf(ard, { analysis: 'ni-unstratified', population: 'FAS', group: 'UC-MSC', statistic: 'N' }), undefined);
+});
+
+test('primary header N, PP: the first rule of the per-protocol set each left-out subject fails (FAS, PPEXCL, week-24 call decided on data)', () => {
+  const pp = (id: string, arm: 'MSC' | 'MMF', over: Partial<AdslRecord>) => ({ ...subject(id, arm), TRTSDT: '2019-01-10', PPEXCL: 'N', ...over }) as AdslRecord;
+  const adslPp = [
+    pp('M3', 'MSC', {}), pp('M1', 'MSC', {}), pp('M2', 'MSC', {}), pp('M4', 'MSC', { PPROTFL: 'N' }), pp('M5', 'MSC', { FASFL: 'N', PPROTFL: 'N', TRTSDT: null }),
+    pp('F1', 'MMF', { PPROTFL: 'N' }), pp('F2', 'MMF', { PPROTFL: 'N', PPEXCL: 'Y' }), pp('F3', 'MMF', {}),
+  ];
+  const ppInput = { ...responderInput, plan: { ...plan, primary: { ...plan.primary, populations: ['PP'] } }, adam: { ...responderInput.adam, adsl: adslPp } } as typeof responderInput;
+  const ard = primaryNonInferiority.run(ppInput);
+  assert.equal(traceOf(ard, { analysis: 'ni-primary', population: 'PP', group: 'UC-MSC', statistic: 'N' }), {
+    counted: ['M1', 'M2', 'M3'].map((id) => ({ id, reason: 'PPROTFL = Y' })),
+    notCounted: [
+      { id: 'M4', reason: 'PPROTFL = N: no RENALRSP record at Week 24' },
+      { id: 'M5', reason: 'PPROTFL = N: not in the FAS (FASFL = N: not dosed, no ADSL TRTSDT)' },
+    ],
+  });
+  assert.equal(traceOf(ard, { analysis: 'ni-primary', population: 'PP', group: 'MMF', statistic: 'N' }), {
+    counted: [{ id: 'F3', reason: 'PPROTFL = Y' }],
+    notCounted: [
+      { id: 'F1', reason: 'PPROTFL = N: Week 24 response not decided on data (ADRS RENALRSP NR-RESCUE)', values: 'rescue therapy RITUXIMAB started 2019-06-02' },
+      { id: 'F2', reason: 'PPROTFL = N: protocol deviation excluding from the PP set (SUPPDM PPEXCL = Y)' },
+    ],
+  });
+});
+
+test('secondary: the header N of each arm carries the FAS trace of the primary table', () => {
+  const fas = traceOf(primaryNonInferiority.run(responderInput), { analysis: 'ni-primary', population: 'FAS', group: 'UC-MSC', statistic: 'N' });
+  const secondary = remissionSecondary.run(responderInput);
+  assert.equal(traceOf(secondary, { parameter: 'TOTREM', visit: null, group: 'UC-MSC', statistic: 'N' }), fas);
+  assert.is(traceOf(secondary, { parameter: 'TOTREM', visit: null, group: 'Total', statistic: 'N' }), undefined);
 });
 
 test('secondary: the CR count lists the PR subject as not counted, with its values; the PR count the reverse', () => {
@@ -148,7 +193,7 @@ test('safety: lab shift counts list the subjects with the values behind the shif
 });
 
 test('every traced count lists as many subjects as it counts', () => {
-  for (const r of [...safety, ...primaryNonInferiority.run(responderInput), ...remissionSecondary.run(responderInput)]) {
+  for (const r of [...safety, ...primaryNonInferiority.run(responderInput), ...remissionSecondary.run(responderInput), ...computeBaseline(responderInput), ...computeDisposition(responderInput), ...computeExposure(responderInput)]) {
     if (r.subjects !== undefined) assert.is(r.subjects.counted.length, r.value, JSON.stringify({ ...r, subjects: undefined }));
   }
 });

@@ -7,8 +7,13 @@
  * reason = RSNREAS), and safety-set subjects with any TEAE, a serious TEAE, a TEAE of grade ≥ 3 and the most frequent preferred term (with
  * the worst grade named in the reason). Also: every count of the traced tables opens, print media shows an
  * opened list in full, opening a count (by keyboard) leaves the table's column widths as they were, on screen
- * and in print, and the open report has no <details class="trace">.
- * Screenshots: test/artifacts/trace-primary.png, trace-safety.png, trace-print.png.
+ * and in print, and the open report has no trace element (<details class="trace…">).
+ * Header N (the column's population): the analysis set's subjects of the arm in ADSL (ITTFL, FASFL, PPROTFL by
+ * planned arm, SAFFL by actual arm) and the randomised subjects of the arm left out, with the reason (PP: the
+ * trial's rule, recomputed from ADSL PPEXCL and the ADRS RENALRSP call at week 24); Total and later tables of
+ * a section refer to the lists shown. Baseline categories (SEX, LNCLASS) and the infusion count: the subjects
+ * of ADSL with that value.
+ * Screenshots: test/artifacts/trace-primary.png, trace-safety.png, trace-print.png, trace-header-n.png.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -49,6 +54,26 @@ function safetyExpected(arm: string, pred: (e: Record<string, string>) => boolea
   return sorted(new Set(adae.filter((e) => e.TRTEMFL === 'Y' && saf.has(e.USUBJID) && pred(e)).map((e) => e.USUBJID)));
 }
 
+/**
+ * Who makes up a column's N, from ADSL: the analysis set's subjects of the arm (planned arm, or actual arm
+ * for the safety set) and the randomised subjects of the arm (planned) who are not among them.
+ */
+function populationExpected(flag: 'ITTFL' | 'FASFL' | 'PPROTFL' | 'SAFFL', arm: string): { inN: string[]; leftOut: string[] } {
+  const armOf = (s: Record<string, string>) => (flag === 'SAFFL' ? armLabel.get(s.ACTARMCD) : s.ARM);
+  const inN = adsl.filter((s) => s[flag] === 'Y' && armOf(s) === arm).map((s) => s.USUBJID);
+  const leftOut = adsl.filter((s) => s.ITTFL === 'Y' && s.ARM === arm && !inN.includes(s.USUBJID)).map((s) => s.USUBJID);
+  return { inN: sorted(inN), leftOut: sorted(leftOut) };
+}
+
+/** Why a randomised subject is not in the PP set, by the trial's rule (src/adam/adsl.ts derivePprotfl), from the CSVs. */
+function ppReason(id: string): string {
+  const s = adsl.find((x) => x.USUBJID === id)!;
+  if (s.FASFL !== 'Y') return 'PPROTFL = N: not in the FAS (FASFL = N: not dosed, no ADSL TRTSDT)';
+  if (s.PPEXCL === 'Y') return 'PPROTFL = N: protocol deviation excluding from the PP set (SUPPDM PPEXCL = Y)';
+  const call = adrs.find((r) => r.USUBJID === id && r.PARAMCD === 'RENALRSP' && r.AVISIT === VISIT);
+  return call === undefined ? `PPROTFL = N: no RENALRSP record at ${VISIT}` : `PPROTFL = N: ${VISIT} response not decided on data (ADRS RENALRSP ${call.RSNREAS})`;
+}
+
 const teae = adae.filter((e) => e.TRTEMFL === 'Y');
 const ptCounts = new Map<string, Set<string>>();
 for (const e of teae) (ptCounts.get(e.AEDECOD) ?? ptCounts.set(e.AEDECOD, new Set()).get(e.AEDECOD)!).add(e.USUBJID);
@@ -68,12 +93,18 @@ interface OpenedCell {
   notCounted: Group[] | null;
   /** The text of a reference to a list shown elsewhere in the table ("… of the columns … together"), or null. */
   reference: string | null;
+  /** The element id a reference links to (a header N shown in an earlier table of the section), or null. */
+  link: string | null;
   bodyVisible: boolean;
 }
 
+/** The header N of a column: pass as `row` to `openCell`. */
+const HEADER_N = '\u0000header N';
+
 /**
- * Click the count in `row` (row-header text, exact) × `column` (column-header text before its N) of table
- * `tableId`, then read the opened list. Runs in the page as a string (the Node type check has no DOM lib).
+ * Click the count in `row` (row-header text, exact; HEADER_N for the column's header N) × `column`
+ * (column-header text before its N) of table `tableId`, then read the opened list. Runs in the page as a
+ * string (the Node type check has no DOM lib).
  */
 async function openCell(page: Page, tableId: string, row: string, column: string): Promise<OpenedCell> {
   const locate = `(() => {
@@ -81,6 +112,7 @@ async function openCell(page: Page, tableId: string, row: string, column: string
     if (!table) throw new Error('no table ${tableId}');
     const heads = [...table.querySelectorAll('thead th')].map((th) => th.childNodes[0] ? th.childNodes[0].textContent.trim() : '');
     const col = heads.indexOf(${JSON.stringify(column)});
+    if (${JSON.stringify(row === HEADER_N)}) return table.querySelectorAll('thead th')[col];
     const tr = [...table.querySelectorAll('tbody tr')].find((r) => r.querySelector('th').textContent.trim() === ${JSON.stringify(row)});
     if (col < 1 || !tr) throw new Error('no cell ' + ${JSON.stringify(`${row} × ${column}`)} + ' in ' + JSON.stringify(heads));
     return tr.children[col];
@@ -90,7 +122,8 @@ async function openCell(page: Page, tableId: string, row: string, column: string
     const d = ${locate}.querySelector('details.trace');
     const groups = (sel) => { const box = d.querySelector(sel); return box ? [...box.querySelectorAll('li')].map((li) => ({ reason: li.querySelector('b').textContent, ids: [...li.querySelectorAll('i')].map((i) => i.textContent), text: li.textContent })) : null; };
     const ref = d.querySelector('.trace-same');
-    return { summary: d.querySelector('summary').textContent, counted: groups('.trace-counted') || [], notCounted: groups('.trace-not-counted'), reference: ref ? ref.textContent : null, bodyVisible: d.open && d.querySelector('.trace-body').getBoundingClientRect().height > 0 };
+    const a = ref ? ref.querySelector('a') : null;
+    return { summary: d.querySelector('summary').textContent, counted: groups('.trace-counted') || [], notCounted: groups('.trace-not-counted'), reference: ref ? ref.textContent : null, link: a ? a.getAttribute('href').slice(1) : null, bodyVisible: d.open && d.querySelector('.trace-body').getBoundingClientRect().height > 0 };
   })()`)) as OpenedCell;
 }
 
@@ -109,7 +142,7 @@ function idsOf(groups: readonly Group[]): { ids: string[]; reason: Map<string, s
   return { ids: ids.sort(), reason };
 }
 
-const countOf = (summary: string) => Number(/^(\d+)/.exec(summary)?.[1]);
+const countOf = (summary: string) => Number(/^(?:N = )?(\d+)/.exec(summary)?.[1]);
 
 async function screenshotOf(page: Page, selector: string, file: string): Promise<void> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
@@ -242,6 +275,118 @@ test('closed report: every count of the primary, secondary-remission and safety 
   assert.ok(print.tallestClosed < 40, `print: a closed count stays one line high (${print.tallestClosed}px)`);
 });
 
+test('closed report: each column\'s N opens to exactly the subjects of its analysis set and arm in ADSL, and the randomised subjects of the arm left out, with the rule', async () => {
+  const cells = [
+    { table: 'disposition', flag: 'ITTFL' as const },
+    { table: 'baseline-characteristics', flag: 'FASFL' as const },
+    { table: 'primary-table-fas', flag: 'FASFL' as const },
+    { table: 'primary-table-pp', flag: 'PPROTFL' as const },
+    { table: 'exposure', flag: 'SAFFL' as const },
+    { table: 'safety-overview', flag: 'SAFFL' as const },
+  ].flatMap((c) => arms.map((arm) => ({ ...c, arm })));
+  const visit = await openInChromium(join(DIR, 'report.html'), {
+    viewport: { width: 1400, height: 1000 },
+    inspect: async (page) => {
+      const out: OpenedCell[] = [];
+      for (const c of cells) out.push(await openCell(page, c.table, HEADER_N, c.arm));
+      await screenshotOf(page, '#table-primary-table-pp', 'trace-header-n.png');
+      return out;
+    },
+  });
+  assert.equal(visit.consoleErrors, []);
+  const opened = visit.inspected as OpenedCell[];
+  cells.forEach((c, k) => {
+    const cell = opened[k];
+    const where = `${c.table} × ${c.arm}`;
+    const exp = populationExpected(c.flag, c.arm);
+    assert.ok(cell.bodyVisible && cell.reference === null, `${where}: the list is shown when opened`);
+    assert.is(cell.summary, `N = ${exp.inN.length}`, `${where}: the N shown`);
+    const inN = idsOf(cell.counted);
+    assert.equal(inN.ids, exp.inN, `${where}: the subjects in N`);
+    assert.ok([...inN.reason.values()].every((r) => r === `${c.flag} = Y`), `${where}: reason ${c.flag} = Y`);
+    if (c.flag === 'ITTFL') {
+      assert.is(cell.notCounted, null, `${where}: nobody randomised is left out of the randomised set`);
+      return;
+    }
+    const left = idsOf(cell.notCounted ?? []);
+    assert.equal(left.ids, exp.leftOut, `${where}: the randomised subjects of the arm not in N`);
+    for (const [id, reason] of left.reason) {
+      const s = adsl.find((x) => x.USUBJID === id)!;
+      const expected = c.flag === 'PPROTFL' ? ppReason(id) : s.TRTSDT === '' ? `${c.flag} = N: not dosed, no ADSL TRTSDT` : `${c.flag} = ${s[c.flag]}`;
+      assert.is(reason, expected, `${where}: ${id}`);
+    }
+  });
+  // The sample has subjects left out of each set but ITT: the lists are not trivially empty.
+  assert.ok(arms.every((a) => populationExpected('PPROTFL', a).leftOut.length > 5 && populationExpected('FASFL', a).leftOut.length > 0));
+});
+
+test('closed report: a Total N, and a later table of a section, refer to the lists shown instead of repeating them; every by-arm N of the traced tables opens', async () => {
+  const visit = await openInChromium(join(DIR, 'report.html'), {
+    viewport: { width: 1400, height: 1000 },
+    inspect: async (page) => ({
+      total: await openCell(page, 'safety-overview', HEADER_N, 'Total'),
+      later: await openCell(page, 'safety-teae-grade', HEADER_N, arms[0]),
+      first: await openCell(page, 'safety-teae-soc-pt', HEADER_N, arms[0]),
+      traced: await page.evaluate(`(() => {
+        const out = {};
+        for (const f of document.querySelectorAll('figure.report-table')) {
+          const ns = [...f.querySelectorAll('thead th')].filter((th) => /N = \\d+/.test(th.textContent));
+          if (ns.length > 0) out[f.id] = ns.map((th) => th.querySelector(':scope > details.trace.big-n > summary') !== null);
+        }
+        return out;
+      })()`),
+    }),
+  });
+  const r = visit.inspected as { total: OpenedCell; later: OpenedCell; first: OpenedCell; traced: Record<string, boolean[]> };
+  assert.ok(r.total.reference !== null && arms.every((a) => r.total.reference!.includes(`“${a}”`)) && r.total.reference.includes('together'), r.total.reference ?? 'no reference');
+  assert.is(countOf(r.total.summary), arms.reduce((n, a) => n + populationExpected('SAFFL', a).inN.length, 0));
+  assert.is(r.later.link, 'table-safety-teae-soc-pt', 'the later table links the first table of its section');
+  assert.ok(r.later.reference?.includes(`the N of “${arms[0]}” in the table`), r.later.reference ?? '');
+  assert.equal(idsOf(r.first.counted).ids, populationExpected('SAFFL', arms[0]).inN, 'the list referred to is the same population');
+  const tracedTables = ['disposition', 'baseline-characteristics', 'primary-table-fas', 'primary-table-pp', 'subgroup-table', 'remission-secondary-table', 'sle-closed-sri', 'exposure', 'safety-overview', 'safety-teae-soc-pt', 'safety-teae-grade', 'safety-teae-common', 'safety-lab-shift-hgb'];
+  for (const id of tracedTables) {
+    assert.ok(r.traced[`table-${id}`]?.length > 0 && r.traced[`table-${id}`].every(Boolean), `${id}: every header N opens (${JSON.stringify(r.traced[`table-${id}`])})`);
+  }
+});
+
+test('closed report: baseline categories and the infusion count open to exactly the subjects of ADSL with that value', async () => {
+  const lnClasses = sorted(new Set(adsl.filter((s) => s.FASFL === 'Y').map((s) => s.LNCLASS)));
+  const cells = [
+    ...arms.flatMap((arm) => [{ table: 'baseline-characteristics', row: 'F', arm, variable: 'SEX', value: 'F' }, { table: 'baseline-characteristics', row: 'M', arm, variable: 'SEX', value: 'M' }]),
+    ...lnClasses.flatMap((value) => arms.map((arm) => ({ table: 'baseline-characteristics', row: value, arm, variable: 'LNCLASS', value }))),
+    ...arms.map((arm) => ({ table: 'exposure', row: 'Study infusion given (active or placebo)', arm, variable: 'INFUSFL', value: 'Y' })),
+  ];
+  const visit = await openInChromium(join(DIR, 'report.html'), {
+    viewport: { width: 1400, height: 1000 },
+    inspect: async (page) => {
+      const out: OpenedCell[] = [];
+      for (const c of cells) out.push(await openCell(page, c.table, c.row, c.arm));
+      out.push(await openCell(page, 'baseline-characteristics', 'F', 'Total'));
+      return out;
+    },
+  });
+  assert.equal(visit.consoleErrors, []);
+  const opened = visit.inspected as OpenedCell[];
+  cells.forEach((c, k) => {
+    const cell = opened[k];
+    const where = `${c.table}: ${c.variable} ${c.value} × ${c.arm}`;
+    const column = c.table === 'exposure' ? adsl.filter((s) => s.SAFFL === 'Y' && armLabel.get(s.ACTARMCD) === c.arm) : adsl.filter((s) => s.FASFL === 'Y' && s.ARM === c.arm);
+    const expected = sorted(column.filter((s) => s[c.variable] === c.value).map((s) => s.USUBJID));
+    const got = idsOf(cell.counted);
+    assert.equal(got.ids, expected, where);
+    assert.is(countOf(cell.summary), expected.length, `${where}: the count shown`);
+    assert.ok([...got.reason.values()].every((r) => r === `ADSL ${c.variable} = ${c.value}`), `${where}: the rule`);
+    if (c.table === 'exposure') {
+      // The infusion count's denominator: the rest of the column, with their INFUSFL.
+      const others = idsOf(cell.notCounted ?? []);
+      assert.equal(others.ids, sorted(column.filter((s) => s.INFUSFL !== 'Y').map((s) => s.USUBJID)), `${where}: not infused`);
+    }
+  });
+  const total = opened[cells.length];
+  assert.ok(total.reference !== null && total.reference.includes('together'), 'the Total of a category refers to the arms');
+  assert.ok(lnClasses.length >= 3, `LN classes in the sample: ${lnClasses.join(', ')}`);
+});
+
 interface LayoutCheck {
   cell: string;
   opened: boolean;
@@ -255,11 +400,13 @@ interface LayoutCheck {
   panelFocusable: boolean;
 }
 
-test('closed report: opening a count (by keyboard) never changes the column widths of its table, on screen or in print; the panel stays inside its figure', async () => {
+test('closed report: opening a count or a header N (by keyboard) never changes the column widths of its table, on screen or in print; the panel stays inside its figure', async () => {
   const cells = [
     { table: 'primary-table-fas', row: 'Observed cases (no imputation of missing status)', column: arms[1] },
     { table: 'safety-overview', row: 'Serious TEAE', column: 'Total' },
     { table: 'safety-teae-soc-pt', row: topPt, column: arms[0] },
+    { table: 'primary-table-pp', row: HEADER_N, column: arms[0] },
+    { table: 'exposure', row: HEADER_N, column: 'Total' },
   ];
   const visit = await openInChromium(join(DIR, 'report.html'), {
     viewport: { width: 1400, height: 1000 },
@@ -271,8 +418,10 @@ test('closed report: opening a count (by keyboard) never changes the column widt
         await page.evaluate(`(() => {
           const table = document.querySelector(${JSON.stringify(`#table-${c.table} table`)});
           const heads = [...table.querySelectorAll('thead th')].map((th) => th.childNodes[0] ? th.childNodes[0].textContent.trim() : '');
+          const col = heads.indexOf(${JSON.stringify(c.column)});
           const tr = [...table.querySelectorAll('tbody tr')].find((r) => r.querySelector('th').textContent.trim() === ${JSON.stringify(c.row)});
-          tr.children[heads.indexOf(${JSON.stringify(c.column)})].querySelector('details.trace > summary').setAttribute('data-layout-check', '${k}');
+          const cell = ${JSON.stringify(c.row === HEADER_N)} ? table.querySelectorAll('thead th')[col] : tr.children[col];
+          cell.querySelector('details.trace > summary').setAttribute('data-layout-check', '${k}');
         })()`);
         const screenBefore = (await page.evaluate(widths)) as number[];
         await page.focus(`[data-layout-check="${k}"]`);
@@ -308,7 +457,7 @@ test('closed report: opening a count (by keyboard) never changes the column widt
 
 test('open report: no trace element, no USUBJID', () => {
   const html = readFileSync(join(DIR, 'report-open.html'), 'utf8');
-  assert.not.ok(html.includes('<details class="trace">'));
+  assert.not.ok(html.includes('<details class="trace'), 'no traced count or header N');
   assert.not.match(html, ID, 'a USUBJID in the open report');
 });
 

@@ -5,6 +5,7 @@ import { findArmLeaks } from '../../src/report/blinding.ts';
 import { escapeCssString, escapeHtml } from '../../src/report/escape.ts';
 import { ROUNDING_RULES } from '../../src/report/format.ts';
 import { CONTENT_SECURITY_POLICY, inlineSvg, pageHtml, renderReportHtml } from '../../src/report/html.ts';
+import type { BuiltTable } from '../../src/report/tables.ts';
 import { ARM_IDS, demoPage } from './demo-report.ts';
 
 const closedInjected = renderReportHtml(demoPage('closed', true));
@@ -105,6 +106,20 @@ test('pageHtml: an open page with a subject-traced table is refused (subject-lev
   assert.throws(() => page('open', traced), (e: unknown) => e instanceof InputError && e.argument === 'sections[0].blocks[0]' && /subject-level/.test(e.message));
   assert.ok(page('closed', traced).includes('<details class="trace">'));
   assert.not.ok(page('open', { ...table, rows: [{ ...traced.rows[0], traces: undefined }] }).includes('S1'));
+  // A traced header N is subject-level data too.
+  const header: BuiltTable = { ...table, header: [{ label: 'Total', n: 'N = 1', trace: { counted: [{ id: 'S1', reason: 'SAFFL = Y' }] } }], rows: [] };
+  const headerPage = (blinding: 'open' | 'closed') => pageHtml({ title: 'R', blinding, dataCut: '2021-06-01', sections: [{ id: 's', title: 'S', blocks: [{ kind: 'table', table: header }] }] }, new Map());
+  assert.throws(() => headerPage('open'), (e: unknown) => e instanceof InputError && e.argument === 'sections[0].blocks[0]' && /subject-level/.test(e.message));
+  assert.ok(headerPage('closed').includes('<details class="trace big-n"><summary>N = 1</summary>'));
+});
+
+test('pageHtml: a header-N list is shown once per section; a later table of the section refers to it, another section shows it again', () => {
+  const trace = { counted: [{ id: 'S1', reason: 'SAFFL = Y' }, { id: 'S2', reason: 'SAFFL = Y' }] };
+  const table = (id: string) => ({ id, title: id, population: 'SAF', visit: null, units: null, method: null, stubHeader: '', header: [{ label: 'Arm A', n: 'N = 2', trace }], rows: [], footnotes: [] });
+  const section = (id: string, tables: string[]) => ({ id, title: id, blocks: tables.map((t) => ({ kind: 'table' as const, table: table(t) })) });
+  const html = pageHtml({ title: 'R', blinding: 'closed', dataCut: '2021-06-01', sections: [section('one', ['t-one-a', 't-one-b']), section('two', ['t-two'])] }, new Map());
+  assert.is(html.split('<i>S1</i>').length - 1, 2, 'once in each section');
+  assert.ok(html.includes('as the N of “Arm A” in the table <a href="#table-t-one-a">“t-one-a”</a> above.'));
 });
 
 test.run();

@@ -3,8 +3,8 @@ import * as assert from 'uvu/assert';
 import { ard } from '../../src/core/ard.ts';
 import type { ArdRecord } from '../../src/core/ard.ts';
 import { InputError } from '../../src/core/errors.ts';
-import { renderTableHtml } from '../../src/report/table-html.ts';
-import { buildTable, DENOMINATOR_FOOTNOTE, MISSING_FOOTNOTE } from '../../src/report/tables.ts';
+import { renderTableHtml, type ShownHeaderTraces } from '../../src/report/table-html.ts';
+import { buildTable, DENOMINATOR_FOOTNOTE, HEADER_TRACE_FOOTNOTE, MISSING_FOOTNOTE } from '../../src/report/tables.ts';
 import type { TableSpec } from '../../src/report/tables.ts';
 
 const base = { analysis: 'demo', population: 'FAS' };
@@ -239,6 +239,54 @@ test('traced counts: a Total cell counting exactly the subjects of the arm cells
   assert.ok(row1.includes('The 2 subjects of the columns “A” and “B” together, for the same reasons.'));
   assert.is(row1.split('S3').length - 1, 1, 'Total does not repeat the list');
   assert.ok(row2.includes('<b>Nausea (Grade 2)</b> (1): <i>S3</i>'), 'a different reason is not a reference');
+});
+
+// ── traced header N ───────────────────────────────────────────────────────────────────────────────────
+const popA = { counted: [{ id: 'S1', reason: 'FASFL = Y' }, { id: 'S2', reason: 'FASFL = Y' }], notCounted: [{ id: 'S9', reason: 'FASFL = N: not dosed, no ADSL TRTSDT' }] };
+const popB = { counted: [{ id: 'S3', reason: 'FASFL = Y' }], notCounted: [] };
+const popTotal = { counted: [...popA.counted, ...popB.counted], notCounted: popA.notCounted };
+/** Records of a table whose header N is traced (A 2, B 1, Total 3) and one count equal to A's population. */
+function tracedHeaderRecords(total = popTotal): ArdRecord[] {
+  return [
+    ...([['A', popA], ['B', popB], ['Total', total]] as const).map(([group, subjects]) => ard({ ...base, group, parameter: 'SUBJECTS', statistic: 'N', value: subjects.counted.length, subjects })),
+    ard({ ...base, group: 'A', parameter: 'FAS', statistic: 'n', value: 2, subjects: popA }),
+  ];
+}
+const tracedHeaderSpec = (id = 'demo-table'): TableSpec => spec({ id, rows: [{ type: 'stat', label: 'In the FAS', parameter: 'FAS', visit: null, kind: 'n' }] });
+
+test('traced header N: the N record\'s trace reaches the header cell; untraced Ns keep their shape; a trace not listing N subjects is an error', () => {
+  const t = buildTable(tracedHeaderSpec(), tracedHeaderRecords());
+  assert.equal(t.header.map((h) => [h.label, h.n, h.trace]), [['A', 'N = 2', popA], ['B', 'N = 1', popB], ['Total', 'N = 3', popTotal]]);
+  assert.ok(t.footnotes.includes(HEADER_TRACE_FOOTNOTE));
+  assert.not.ok(buildTable(spec(), records()).footnotes.includes(HEADER_TRACE_FOOTNOTE));
+  assert.ok(buildTable(spec(), records()).header.every((h) => !('trace' in h)));
+  const short = tracedHeaderRecords().map((r) => (r.group === 'B' && r.statistic === 'N' ? { ...r, value: 2 } : r));
+  assert.throws(() => buildTable(tracedHeaderSpec(), short), (e: unknown) => e instanceof InputError && /header N of group "B" .* is 2 but its trace lists 1/.test((e as Error).message));
+});
+
+test('traced header N renders as <details> under the label: the set, then the randomised left out; Total refers to the arms; a count equal to it refers to the header', () => {
+  const html = renderTableHtml(buildTable(tracedHeaderSpec(), tracedHeaderRecords()));
+  assert.ok(html.includes('<th scope="col" class="traced">A<details class="trace big-n"><summary>N = 2</summary>'));
+  assert.ok(html.includes('<p class="trace-head">In N (2)</p><ul><li><b>FASFL = Y</b> (2): <i>S1</i>, <i>S2</i></li></ul>'));
+  assert.ok(html.includes('<p class="trace-head">Randomised, not in N (1)</p><ul><li><b>FASFL = N: not dosed, no ADSL TRTSDT</b> (1): <i>S9</i></li></ul>'));
+  assert.ok(html.includes('<p class="trace-head">Randomised, not in N (0)</p><p class="trace-none">None.</p>'));
+  assert.ok(html.includes('The 3 subjects of the columns “A” and “B” together, for the same reasons, and the 1 randomised not in N they list.'));
+  assert.ok(html.includes('The same 3 subjects, for the same reasons, as the N of this column (in its header).'), 'the FAS count of A refers to the header');
+  assert.is(html.split('<i>S1</i>').length - 1, 1, 'S1 is listed once');
+  // A Total that is not the arms together (here one more subject left out) is listed in full.
+  const other = { counted: popTotal.counted, notCounted: [...popA.notCounted, { id: 'S8', reason: 'FASFL = N' }] };
+  assert.ok(renderTableHtml(buildTable(tracedHeaderSpec(), tracedHeaderRecords(other))).includes('<b>FASFL = N</b> (1): <i>S8</i>'));
+});
+
+test('traced header N: a later table of the same section refers to the first one\'s list (linked), a table on its own lists it', () => {
+  const shown: ShownHeaderTraces = new Map();
+  const first = renderTableHtml(buildTable(tracedHeaderSpec('first-table'), tracedHeaderRecords()), shown);
+  const second = renderTableHtml(buildTable({ ...tracedHeaderSpec('second-table'), title: 'Second <table>' }, tracedHeaderRecords()), shown);
+  assert.ok(first.includes('<i>S1</i>'));
+  assert.not.ok(second.includes('<i>S1</i>') || second.includes('<i>S3</i>'), 'no list repeated');
+  assert.ok(second.includes('The same 2 subjects in N and 1 randomised not in N, for the same reasons, as the N of “A” in the table <a href="#table-first-table">“Demo table”</a> above.'));
+  assert.ok(second.includes('The same 1 subject in N, for the same reasons, as the N of “B” in the table <a href="#table-first-table">“Demo table”</a> above.'));
+  assert.ok(renderTableHtml(buildTable(tracedHeaderSpec('second-table'), tracedHeaderRecords())).includes('<i>S1</i>'), 'without the section map, the list is shown');
 });
 
 test('traced counts: a row label used twice in the table is never referred to (it would be ambiguous)', () => {
