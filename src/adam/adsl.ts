@@ -145,7 +145,7 @@ interface SubjectDomains {
 }
 
 /** ADSL record of one subject; exposure data issues are appended to `issues`. */
-function deriveOne(dm: DmRecord, d: SubjectDomains, arms: string[], plannedDays: number, issues: DataIssue[]): AdslRecord {
+function deriveOne(dm: DmRecord, d: SubjectDomains, arms: string[], plannedDays: number, dataCut: string, issues: DataIssue[]): AdslRecord {
   const trt = computeTreatmentDates(d.ex);
   const ittfl: YN = arms.includes(dm.ARMCD) ? 'Y' : 'N';
   const dosed = d.ex.some((e) => e.EXSTDTC !== null);
@@ -156,7 +156,7 @@ function deriveOne(dm: DmRecord, d: SubjectDomains, arms: string[], plannedDays:
   const rescue = computeFirstRescue(d.cm);
   const ref = trt.TRTSDT ?? randdt;
   const disposition = computeDisposition(d.ds);
-  const exposure = deriveExposureVariables(d.ex, disposition.EOSDT, plannedDays);
+  const exposure = deriveExposureVariables(d.ex, disposition.EOSDT, plannedDays, dataCut);
   issues.push(...exposure.issues);
   return {
     STUDYID: dm.STUDYID,
@@ -223,6 +223,7 @@ export function deriveAdsl(lock: Pick<SdtmDataLock, 'dm' | 'suppdm' | 'ds' | 'ex
       },
       arms,
       plannedDays,
+      plan.study.dataCutDate,
       issues,
     ),
   );

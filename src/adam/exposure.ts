@@ -14,12 +14,18 @@
  *             daily-regimen record, ÷ 1000 (MMF; 0 for placebo tablets). Null when such a record has no dose,
  *             a unit that is not a dose in mg or g, or incomplete dates: that record is listed as a warning
  *             data issue (a partial sum would understate the dose without saying so).
- * Records left out of all three (a frequency that is neither `ONCE` nor a daily regimen, e.g. `PRN`, or a
- * daily-regimen record without complete start and end dates) are each listed as a warning: nothing is
- * dropped silently.
+ * A daily-regimen record with a complete start and no EXENDTC is ongoing treatment (usual at an interim data
+ * cut): its end is imputed as the earlier of the end of study (EOSDT) and the data-cut date, and the record is
+ * listed as a warning saying so. Records left out of all three (a frequency that is neither `ONCE` nor a daily
+ * regimen, e.g. `PRN`, or a daily-regimen record with an incomplete start or end, reversed dates, or no end
+ * and nothing to impute it from) are each listed as a warning, and then ORALDURD, ORALDOSE and ORALCOMP are
+ * all null: any of them computed without the record would understate exposure. A record without EXDOSFRQ
+ * counts as left out in the same way when its unit is an oral dose unit (it is probably tablets); a record in
+ * the cell-dose unit without EXDOSFRQ is the infusion (INFUSFL, CELLDOSE) and is not an oral record.
+ * Nothing is dropped silently.
  * - ORALCOMP  oral treatment adherence in %: 100 × days with oral study drug ÷ days the subject should have
- *             taken tablets, both counted from the first oral dose to the earlier of the end of study (EOSDT)
- *             and the planned treatment length (`plannedDays`, the primary visit's target day), so it is at
+ *             taken tablets, both counted from the first oral dose to the earliest of the end of study (EOSDT),
+ *             the data cut and the planned treatment length (`plannedDays`, the primary visit's target day), so it is at
  *             most 100 — the "days on drug" measure, as EX carries no returned-tablet counts; null when it
  *             has no denominator.
  */
@@ -87,8 +93,11 @@ export function oralDailyDose(r: ExRecord): OralDailyDose {
 }
 
 /** A located warning for an EX record that is not counted in the oral exposure variables. */
-function notCounted(r: ExRecord, column: string, value: string | null, problem: string): DataIssue {
-  return { severity: 'warning', file: r.source.file, line: r.source.line, column, value, message: `${problem}; the record is not counted in ORALDURD, ORALDOSE or ORALCOMP of ${r.USUBJID}` };
+function notCounted(r: ExRecord, column: string, value: string | null, problem: string, empties: boolean): DataIssue {
+  const consequence = empties
+    ? `the record is not counted, so ORALDURD, ORALDOSE and ORALCOMP of ${r.USUBJID} are left empty (without it they would understate exposure)`
+    : `the record is not counted in ORALDURD, ORALDOSE or ORALCOMP of ${r.USUBJID}`;
+  return { severity: 'warning', file: r.source.file, line: r.source.line, column, value, message: `${problem}; ${consequence}` };
 }
 
 /** Inclusive day intervals [first, last] of the complete-dated records, merged; total days covered. */
@@ -109,37 +118,63 @@ function coveredDays(intervals: readonly [number, number][]): number {
 /** Rounded to 4 decimals so that the CSV shows the value, not binary noise. */
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
-/** Exposure variables of one subject. @param eosdt end-of-study date (null: ongoing). */
-export function deriveExposureVariables(ex: readonly ExRecord[], eosdt: string | null, plannedDays: number): ExposureResult {
-  const infusion = ex.some((e) => e.EXDOSFRQ === 'ONCE' && toDate(e.EXSTDTC) !== null);
+/** A cell-dose (UC-MSC) record: by its frequency, or by its unit when EXDOSFRQ is missing. */
+const isInfusion = (e: ExRecord): boolean => e.EXDOSFRQ === 'ONCE' || (e.EXDOSFRQ === null && e.EXDOSU === CellDoseUnit);
+
+/**
+ * Exposure variables of one subject.
+ * @param eosdt end-of-study date `YYYY-MM-DD` (null: ongoing).
+ * @param dataCut data-cut date `YYYY-MM-DD` of the lock (plan `study.dataCutDate`), null when unknown.
+ */
+export function deriveExposureVariables(ex: readonly ExRecord[], eosdt: string | null, plannedDays: number, dataCut: string | null = null): ExposureResult {
+  const infusion = ex.some((e) => isInfusion(e) && toDate(e.EXSTDTC) !== null);
   const cells = ex.filter((e) => e.EXDOSU === CellDoseUnit && e.EXDOSE !== null);
   const oral: { s: number; e: number; dose: OralDailyDose }[] = [];
   const skipped: DataIssue[] = [];
+  const imputed: DataIssue[] = [];
+  let partial = false; // a left-out record that was probably oral treatment
   for (const r of ex) {
-    if (r.EXDOSFRQ === 'ONCE') continue; // the infusion
+    if (isInfusion(r)) continue;
     if (r.EXDOSFRQ === null || !Object.hasOwn(DailyFrequencies, r.EXDOSFRQ)) {
-      skipped.push(notCounted(r, 'EXDOSFRQ', r.EXDOSFRQ, `EXDOSFRQ ${r.EXDOSFRQ === null ? 'missing' : `"${r.EXDOSFRQ}"`} is neither ONCE (the infusion) nor a daily regimen (${Object.keys(DailyFrequencies).join(', ')})`));
+      // Without a frequency, a dose in an oral unit is probably tablets: the oral variables are then unknown.
+      const oralUnit = r.EXDOSFRQ === null && r.EXDOSU !== null && Object.hasOwn(OralDoseUnits, r.EXDOSU.trim());
+      if (oralUnit) partial = true;
+      skipped.push(notCounted(r, 'EXDOSFRQ', r.EXDOSFRQ, `EXDOSFRQ ${r.EXDOSFRQ === null ? 'missing' : `"${r.EXDOSFRQ}"`} is neither ONCE (the infusion) nor a daily regimen (${Object.keys(DailyFrequencies).join(', ')})`, oralUnit));
       continue;
     }
-    const s = toDate(r.EXSTDTC), e = toDate(r.EXENDTC);
+    const s = toDate(r.EXSTDTC);
+    let e = toDate(r.EXENDTC);
+    if (s !== null && r.EXENDTC === null) {
+      // Ongoing treatment: taken up to the end of study or the data cut, whichever is first (ADaM practice
+      // for a missing end of exposure; the imputed day is stated in the warning).
+      const ends = [eosdt, dataCut].filter((d): d is string => d !== null).sort();
+      if (ends.length > 0 && ends[0] >= s) {
+        e = ends[0];
+        imputed.push({ severity: 'warning', file: r.source.file, line: r.source.line, column: 'EXENDTC', value: null, message: `EXENDTC missing: oral treatment taken as ongoing up to ${e} (the earlier of the end of study and the data cut) for ORALDURD, ORALDOSE and ORALCOMP of ${r.USUBJID}` });
+      }
+    }
     if (s === null || e === null || e < s) {
+      partial = true;
       const column = s === null ? 'EXSTDTC' : 'EXENDTC';
       const value = (s === null ? r.EXSTDTC : r.EXENDTC)?.text ?? null;
-      skipped.push(notCounted(r, column, value, s !== null && e !== null ? 'EXENDTC is before EXSTDTC' : value === null ? `${column} is missing (expected a complete date YYYY-MM-DD)` : `${column} is not a complete date (expected YYYY-MM-DD)`));
+      const problem = s !== null && e !== null ? 'EXENDTC is before EXSTDTC'
+        : value === null ? `${column} is missing (expected a complete date YYYY-MM-DD${column === 'EXENDTC' ? '; no end of study or data-cut date on or after EXSTDTC to impute it from' : ''})`
+        : `${column} is not a complete date (expected YYYY-MM-DD)`;
+      skipped.push(notCounted(r, column, value, problem, true));
       continue;
     }
     oral.push({ s: dayNumber(s), e: dayNumber(e), dose: oralDailyDose(r) });
   }
-  const days = oral.length === 0 ? null : coveredDays(oral.map((o) => [o.s, o.e]));
   const doseIssues = oral.flatMap((o) => (o.dose.ok ? [] : [o.dose.issue]));
-  const issues = [...skipped, ...doseIssues];
-  // A left-out daily-regimen record makes the cumulative dose a partial sum: unknown, not understated.
-  const partial = doseIssues.length > 0 || skipped.some((i) => i.column !== 'EXDOSFRQ');
-  const mg = oral.length > 0 && !partial ? oral.reduce((t, o) => t + (o.dose.ok ? o.dose.mgPerDay : 0) * (o.e - o.s + 1), 0) : null;
+  const issues = [...imputed, ...skipped, ...doseIssues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  // A left-out oral record makes every oral variable a partial count: unknown, not understated.
+  const days = oral.length === 0 || partial ? null : coveredDays(oral.map((o) => [o.s, o.e]));
+  const mg = days !== null && doseIssues.length === 0 ? oral.reduce((t, o) => t + (o.dose.ok ? o.dose.mgPerDay : 0) * (o.e - o.s + 1), 0) : null;
   let compliance: number | null = null;
   if (days !== null) {
     const first = Math.min(...oral.map((o) => o.s));
-    const end = eosdt === null ? first + plannedDays - 1 : Math.min(first + plannedDays - 1, dayNumber(eosdt));
+    // An interim data cut ends the window too: a subject still on treatment at the cut is not short of days.
+    const end = Math.min(first + plannedDays - 1, ...[eosdt, dataCut].filter((d): d is string => d !== null).map(dayNumber));
     const expected = end - first + 1;
     // Numerator and denominator over the same window: days taken after the planned period do not count.
     const within = coveredDays(oral.filter((o) => o.s <= end).map((o) => [o.s, Math.min(o.e, end)]));

@@ -90,17 +90,45 @@ test('records left out of the oral variables are each a located warning: other f
   const reversed = tablets('MMF', '2019-03-20', '2019-03-10', 2000);
   const good = tablets('MMF', '2019-03-01', '2019-03-10', 2000);
   const { variables, issues } = deriveExposureVariables([prn, noEnd, partialStart, reversed, good], null, 10);
-  // Only `good` is counted; the left-out daily records make the cumulative dose unknown (a partial sum).
-  assert.equal(variables, { INFUSFL: 'N', CELLDOSE: null, ORALDURD: 10, ORALDOSE: null, ORALCOMP: 100 });
-  const tail = '; the record is not counted in ORALDURD, ORALDOSE or ORALCOMP of S-1';
+  // Only `good` could be counted; the left-out daily records would make every oral variable an understatement.
+  assert.equal(variables, { INFUSFL: 'N', CELLDOSE: null, ORALDURD: null, ORALDOSE: null, ORALCOMP: null });
+  const kept = '; the record is not counted in ORALDURD, ORALDOSE or ORALCOMP of S-1';
+  const emptied = '; the record is not counted, so ORALDURD, ORALDOSE and ORALCOMP of S-1 are left empty (without it they would understate exposure)';
   assert.equal(issues.map((i) => [i.line, i.column, i.value, i.message]), [
-    [prn.source.line, 'EXDOSFRQ', 'PRN', `EXDOSFRQ "PRN" is neither ONCE (the infusion) nor a daily regimen (QD, BID, TID, QID)${tail}`],
-    [noEnd.source.line, 'EXENDTC', null, `EXENDTC is missing (expected a complete date YYYY-MM-DD)${tail}`],
-    [partialStart.source.line, 'EXSTDTC', partialStart.EXSTDTC?.text ?? null, `EXSTDTC is not a complete date (expected YYYY-MM-DD)${tail}`],
-    [reversed.source.line, 'EXENDTC', '2019-03-10', `EXENDTC is before EXSTDTC${tail}`],
+    [prn.source.line, 'EXDOSFRQ', 'PRN', `EXDOSFRQ "PRN" is neither ONCE (the infusion) nor a daily regimen (QD, BID, TID, QID)${kept}`],
+    [noEnd.source.line, 'EXENDTC', null, `EXENDTC is missing (expected a complete date YYYY-MM-DD; no end of study or data-cut date on or after EXSTDTC to impute it from)${emptied}`],
+    [partialStart.source.line, 'EXSTDTC', partialStart.EXSTDTC?.text ?? null, `EXSTDTC is not a complete date (expected YYYY-MM-DD)${emptied}`],
+    [reversed.source.line, 'EXENDTC', '2019-03-10', `EXENDTC is before EXSTDTC${emptied}`],
   ]);
-  // An other-frequency record alone does not make the dose unknown: it is not a daily-regimen record.
-  assert.is(deriveExposureVariables([prn, good], null, 10).variables.ORALDOSE, 20);
+  // An other-frequency record in a non-oral unit... is still left out but does not make the oral variables unknown.
+  assert.equal(deriveExposureVariables([prn, good], null, 10).variables, { INFUSFL: 'N', CELLDOSE: null, ORALDURD: 10, ORALDOSE: 20, ORALCOMP: 100 });
+  // Without EXDOSFRQ, a dose in an oral unit is probably tablets: the oral variables become unknown.
+  const noFreq = { ...tablets('MMF', '2019-03-11', '2019-03-20', 1000, 'mg'), EXDOSFRQ: null };
+  const r = deriveExposureVariables([good, noFreq], null, 20);
+  assert.equal([r.variables.ORALDURD, r.variables.ORALDOSE, r.variables.ORALCOMP], [null, null, null]);
+  assert.equal(r.issues.map((i) => [i.column, i.message]), [['EXDOSFRQ', `EXDOSFRQ missing is neither ONCE (the infusion) nor a daily regimen (QD, BID, TID, QID)${emptied}`]]);
+});
+
+test('ongoing oral treatment (no EXENDTC): end imputed as the earlier of end of study and data cut, listed', () => {
+  const ongoing = tablets('MMF', '2019-03-01', null, 2000);
+  // Data cut 2019-03-20, no end of study: 20 days (03-01..03-20) × 2 g = 40 g; 20 of the 20 days due by the cut.
+  const cut = deriveExposureVariables([ongoing], null, 168, '2019-03-20');
+  assert.equal(cut.variables, { INFUSFL: 'N', CELLDOSE: null, ORALDURD: 20, ORALDOSE: 40, ORALCOMP: 100 });
+  // A gap before the cut: 03-01..03-05 taken, then a new ongoing record from 03-11: 5 + 10 = 15 of 20 days = 75 %.
+  const gap = deriveExposureVariables([tablets('MMF', '2019-03-01', '2019-03-05', 2000), tablets('MMF', '2019-03-11', null, 2000)], null, 168, '2019-03-20');
+  assert.equal([gap.variables.ORALDURD, gap.variables.ORALDOSE, gap.variables.ORALCOMP], [15, 30, 75]);
+  assert.equal(cut.issues.map((i) => [i.line, i.column, i.value, i.message]), [
+    [ongoing.source.line, 'EXENDTC', null, 'EXENDTC missing: oral treatment taken as ongoing up to 2019-03-20 (the earlier of the end of study and the data cut) for ORALDURD, ORALDOSE and ORALCOMP of S-1'],
+  ]);
+  // End of study 2019-03-10 before the cut: 10 days, 20 g; adherence over the 10 days to the end of study.
+  const eos = deriveExposureVariables([ongoing], '2019-03-10', 168, '2019-03-20');
+  assert.equal([eos.variables.ORALDURD, eos.variables.ORALDOSE, eos.variables.ORALCOMP], [10, 20, 100]);
+  assert.match(eos.issues[0].message, 'ongoing up to 2019-03-10');
+});
+
+test('an infusion record without EXDOSFRQ is recognised by its cell-dose unit: INFUSFL Y, not an oral record', () => {
+  const cells = { ...infusion('UC-MSC', 2, '10^6 cells/kg'), EXDOSFRQ: null };
+  assert.equal(deriveExposureVariables([cells], null, 168), { variables: { INFUSFL: 'Y', CELLDOSE: 2, ORALDURD: null, ORALDOSE: null, ORALCOMP: null }, issues: [] });
 });
 
 test('small lock: deriveAdam lists the unit warning and leaves only that subject\'s ORALDOSE empty', () => {
