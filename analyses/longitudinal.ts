@@ -9,9 +9,11 @@
  * longitudinal/mmrm-records.ts.
  */
 import type { AdlbRecord } from '../src/adam/adlb.ts';
-import type { ArdRecord } from '../src/core/ard.ts';
+import type { ArdRecord, CountTrace } from '../src/core/ard.ts';
 import type { Plan } from '../src/plan/plan.ts';
 import type { ReportBlock, ReportSection } from '../src/report/html.ts';
+import type { SubjectGroup } from '../src/tables/population-groups.ts';
+import { armPopulationTraces } from './common/analysis-sets.ts';
 import { PopulationLabel, populationSubjects, type PopulationCode } from './common/responders.ts';
 import type { Analysis, AnalysisInput, SectionContext } from './framework.ts';
 import { byVisitRecords, type ParameterSpec } from './longitudinal/by-visit.ts';
@@ -45,6 +47,19 @@ export function armBySubject(input: AnalysisInput, population: PopulationCode): 
   return new Map(populationSubjects(input.adam.adsl, population).filter((s) => codes.has(s.ARMCD)).map((s) => [s.USUBJID, s.ARMCD]));
 }
 
+/** The arm groups (plan order) of an analysis set given as USUBJID → ARMCD (`armBySubject`). */
+export function armGroups(input: AnalysisInput, subjects: ReadonlyMap<string, string>): SubjectGroup[] {
+  return input.arms.map((a) => ({ label: a.label, subjects: new Set([...subjects].filter(([, code]) => code === a.code).map(([id]) => id)) }));
+}
+
+/**
+ * The header-N traces (arm label → trace) of a by-arm analysis of the analysis set `subjects` (closed report):
+ * each arm's subjects and the randomised subjects of the arm left out, with the reason.
+ */
+export function armHeaderTraces(input: AnalysisInput, population: PopulationCode, subjects: ReadonlyMap<string, string>): Map<string, CountTrace> {
+  return armPopulationTraces(input, population, armGroups(input, subjects));
+}
+
 /** Records of each PARAMCD, in their original order. */
 export function recordsByParam<T extends { PARAMCD: string }>(records: readonly T[]): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -69,12 +84,14 @@ export const longitudinal: Analysis = {
     const adlb: readonly AdlbRecord[] = input.adam.adlb ?? [];
     const axis = visitAxis(input.plan);
     const out: ArdRecord[] = [];
+    // Every parameter's header N lists the FAS of its arm (the same list: the report shows it once per section).
+    const header = armHeaderTraces(input, LongitudinalPopulation, subjects);
     // One pass over ADLB (millions of records in a pooled programme) instead of one per parameter.
     const byParam = recordsByParam(adlb);
     for (const paramcd of input.plan.longitudinal.params) {
       const spec = parameterSpec(input.plan, paramcd);
       const records = byParam.get(paramcd) ?? [];
-      out.push(...byVisitRecords({ analysis: LongitudinalAnalysis, population: LongitudinalPopulation, arms: input.arms, visits: axis.map((v) => v.visit), baselineVisit: input.plan.baseline.avisit, subjects }, spec, records));
+      out.push(...byVisitRecords({ analysis: LongitudinalAnalysis, population: LongitudinalPopulation, arms: input.arms, visits: axis.map((v) => v.visit), baselineVisit: input.plan.baseline.avisit, subjects, header }, spec, records));
       out.push(...mmrmRecords({ population: LongitudinalPopulation, arms: input.arms, visits: input.plan.visits.map((v) => v.avisit), subjects, covariance: input.plan.longitudinal.covariance, df: input.plan.longitudinal.df }, paramcd, spec.model, records));
     }
     return out;

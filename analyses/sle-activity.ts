@@ -10,18 +10,20 @@
  * ARD: descriptive records as longitudinal/by-visit.ts (analysis "sle-activity-descriptive");
  * "sle-activity-sri", parameter SRI4, visit: per arm and "Total" x (responders), N, pct, and
  * estimate/lower/upper (Wilson, proportion 0–1); contrast group: estimate/lower/upper (MN).
+ * Closed report: every header N carries the arm's FAS trace (analyses/common/analysis-sets.ts), and each
+ * arm's responder count its subjects: the responders and, as the rest of N, the non-responders with the ADQS
+ * RSNDTL of their SRI call (failed or missing components) or the missing record.
  */
 import type { AdqsRecord } from '../src/adam/adqs.ts';
-import { ard, type ArdRecord, type CountTrace } from '../src/core/ard.ts';
+import { ard, type ArdRecord, type CountTrace, type TraceSubject } from '../src/core/ard.ts';
 import { binomialCI, riskDifferenceCI } from '../src/stats/proportions.ts';
 import type { ReportBlock, ReportSection } from '../src/report/html.ts';
 import { confidenceLabel, MISSING } from '../src/report/format.ts';
 import { DescriptiveLevel } from './common/confidence.ts';
 import { buildTable, MISSING_FOOTNOTE, type TableColumn } from '../src/report/tables.ts';
-import { PopulationLabel, type PopulationCode } from './common/responders.ts';
-import { armPopulationTraces } from './common/analysis-sets.ts';
+import { PopulationLabel, splitTrace, type PopulationCode } from './common/responders.ts';
 import { contrastLabel, type Analysis, type AnalysisInput, type ArmInfo, type SectionContext } from './framework.ts';
-import { armBySubject, recordsByParam, visitAxis } from './longitudinal.ts';
+import { armBySubject, armHeaderTraces, recordsByParam, visitAxis } from './longitudinal.ts';
 import { byVisitRecords, type ParameterSpec } from './longitudinal/by-visit.ts';
 import { descriptiveTableBlock, meanChartBlock } from './longitudinal/sections.ts';
 
@@ -39,22 +41,41 @@ function spec(paramcd: string): ParameterSpec {
   return { paramcd, scale: 'identity', geometric: false, percentChange: false };
 }
 
+/** A subject's SRI call at a visit: its ADQS record (ANL01FL = Y), as far as the count needs it. */
+export type SriCall = Pick<AdqsRecord, 'AVALC' | 'RSNDTL'>;
+
 /**
- * SRI responder records of one visit: Wilson per group, MN difference per experimental arm. With `header`
- * (arm label → population trace; the first visit, whose N heads the report's table), each arm's N carries it.
+ * One subject in an SRI responder-count trace: "SRI4 = Y"; a non-responder "SRI4 = N" with the ADQS RSNDTL
+ * (the failed and missing components, e.g. "failed: SLEDAI reduction < 4"); no record at the visit is a
+ * non-responder too (module note), said as such.
  */
-export function sriRecords(parameter: string, visit: string, arms: readonly ArmInfo[], subjects: ReadonlyMap<string, string>, responders: ReadonlySet<string>, header?: ReadonlyMap<string, CountTrace>): ArdRecord[] {
+function sriTraceSubject(id: string, call: SriCall | undefined, parameter: string, visit: string): TraceSubject {
+  if (call === undefined) return { id, reason: `no ${parameter} record at ${visit}: non-responder` };
+  const value = `${parameter} = ${call.AVALC ?? 'empty'}`;
+  return { id, reason: call.RSNDTL === null || call.RSNDTL === '' || call.AVALC === 'Y' ? value : `${value}: ${call.RSNDTL}` };
+}
+
+/**
+ * SRI responder records of one visit: Wilson per group, MN difference per experimental arm; `calls` holds
+ * each subject's SRI record at the visit (responder: AVALC 'Y'). With `header` (arm label → population trace;
+ * the first visit, whose N heads the report's table), each arm's N carries it; each arm's count carries its
+ * responders and non-responders (closed report; the pooled Total, open report only, carries none).
+ */
+export function sriRecords(parameter: string, visit: string, arms: readonly ArmInfo[], subjects: ReadonlyMap<string, string>, calls: ReadonlyMap<string, SriCall>, header?: ReadonlyMap<string, CountTrace>): ArdRecord[] {
   const base = { analysis: SleAnalysis.sri, population: SlePopulation, parameter, visit };
+  const isResponder = (id: string) => calls.get(id)?.AVALC === 'Y';
+  const members = (codes: ReadonlySet<string>) => [...subjects.entries()].filter(([, c]) => codes.has(c)).map(([id]) => id);
   const counts = (codes: ReadonlySet<string>) => {
-    const ids = [...subjects.entries()].filter(([, c]) => codes.has(c)).map(([id]) => id);
-    return { x: ids.filter((id) => responders.has(id)).length, n: ids.length };
+    const ids = members(codes);
+    return { x: ids.filter(isResponder).length, n: ids.length };
   };
   const out: ArdRecord[] = [];
-  const groups = [...arms.map((a) => ({ label: a.label, codes: new Set([a.code]) })), { label: 'Total', codes: new Set(arms.map((a) => a.code)) }];
+  const groups = [...arms.map((a) => ({ label: a.label, codes: new Set([a.code]), traced: true })), { label: 'Total', codes: new Set(arms.map((a) => a.code)), traced: false }];
   for (const g of groups) {
     const { x, n } = counts(g.codes);
     const b = { ...base, group: g.label };
-    out.push(ard({ ...b, statistic: 'n', value: x }), ard({ ...b, statistic: 'N', value: n, subjects: header?.get(g.label) }), ard({ ...b, statistic: 'pct', value: n > 0 ? x / n : null }));
+    const trace = g.traced ? splitTrace(members(g.codes), isResponder, (id) => sriTraceSubject(id, calls.get(id), parameter, visit)) : undefined;
+    out.push(ard({ ...b, statistic: 'n', value: x, subjects: trace }), ard({ ...b, statistic: 'N', value: n, subjects: header?.get(g.label) }), ard({ ...b, statistic: 'pct', value: n > 0 ? x / n : null }));
     if (n > 0) {
       const ci = binomialCI(x, n, { method: 'wilson', level: DescriptiveLevel });
       for (const s of ['estimate', 'lower', 'upper'] as const) out.push(ard({ ...b, statistic: s, value: ci[s], method: 'wilson' }));
@@ -82,15 +103,15 @@ export const sleActivity: Analysis = {
     const subjects = armBySubject(input, SlePopulation);
     const adqs: readonly AdqsRecord[] = input.adam.adqs ?? [];
     const axis = visitAxis(input.plan);
-    const ctx = { analysis: SleAnalysis.descriptive, population: SlePopulation, arms: input.arms, visits: axis.map((v) => v.visit), baselineVisit: input.plan.baseline.avisit, subjects };
+    // Every table's header N lists the FAS of its arm (shown once in the section, referred to after).
+    const header = armHeaderTraces(input, SlePopulation, subjects);
+    const ctx = { analysis: SleAnalysis.descriptive, population: SlePopulation, arms: input.arms, visits: axis.map((v) => v.visit), baselineVisit: input.plan.baseline.avisit, subjects, header };
     const byParam = recordsByParam(adqs);
     const out = SleParams.flatMap((p) => byVisitRecords(ctx, spec(p.paramcd), byParam.get(p.paramcd) ?? []));
     const sri = sriParamcd(input);
-    const fas = input.arms.map((a) => ({ label: a.label, subjects: new Set([...subjects].filter(([, code]) => code === a.code).map(([id]) => id)) }));
-    const header = armPopulationTraces(input, SlePopulation, fas);
     input.plan.secondary.sri.visits.forEach((visit, i) => {
-      const responders = new Set((byParam.get(sri) ?? []).filter((r) => r.AVISIT === visit && r.ANL01FL === 'Y' && r.AVALC === 'Y').map((r) => r.USUBJID));
-      out.push(...sriRecords(sri, visit, input.arms, subjects, responders, i === 0 ? header : undefined));
+      const calls = new Map((byParam.get(sri) ?? []).filter((r) => r.AVISIT === visit && r.ANL01FL === 'Y').map((r) => [r.USUBJID, r]));
+      out.push(...sriRecords(sri, visit, input.arms, subjects, calls, i === 0 ? header : undefined));
     });
     return out;
   },

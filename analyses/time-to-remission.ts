@@ -7,13 +7,16 @@
  * (encoding in analyses/ttr/compute.ts), and the report section built from them (analyses/ttr/sections.ts).
  *
  * Strata: `plan.primary.strata` read from ADSL (a missing value is its own stratum "Missing").
+ * Closed report: each arm's N opens to the FAS subjects of the arm analysed for the parameter and the
+ * randomised subjects of the arm left out, with the reason (`ttrHeaderTraces`).
  */
 import type { AdtteRecord } from '../src/adam/adtte.ts';
-import type { ArdRecord } from '../src/core/ard.ts';
+import { countTrace, type ArdRecord, type CountTrace } from '../src/core/ard.ts';
 import { PlanError } from '../src/core/errors.ts';
 import type { Plan } from '../src/plan/plan.ts';
 import type { ReportSection } from '../src/report/html.ts';
 import { PopulationLabel, populationSubjects, stratumOf, type PopulationCode } from './common/responders.ts';
+import { armPopulationTraces } from './common/analysis-sets.ts';
 import type { Analysis, AnalysisInput, SectionContext } from './framework.ts';
 import { timeToRemissionRecords, type Landmark, type TtrSubject } from './ttr/compute.ts';
 import { ttrBlocks } from './ttr/sections.ts';
@@ -40,8 +43,21 @@ export function ttrSubjects(input: AnalysisInput, paramcd: string): TtrSubject[]
     .flatMap((r) => {
       const s = adsl.get(r.USUBJID)!;
       if (!arms.has(s.ARMCD)) return [];
-      return [{ time: r.AVAL, status: r.EVNTSTAT, arm: s.ARMCD, stratum: stratumOf(s, input.plan.primary.strata) }];
+      return [{ id: r.USUBJID, time: r.AVAL, status: r.EVNTSTAT, arm: s.ARMCD, stratum: stratumOf(s, input.plan.primary.strata) }];
     });
+}
+
+/**
+ * The header-N traces of one parameter (arm label → trace): the FAS subjects of the arm analysed, and the
+ * randomised subjects of the arm left out with the reason — the set's rule, or for a FAS subject, that ADTTE
+ * has no record of the parameter (which the set's rule would not say).
+ */
+export function ttrHeaderTraces(input: AnalysisInput, paramcd: string, subjects: readonly TtrSubject[]): Map<string, CountTrace> {
+  const groups = input.arms.map((a) => ({ label: a.label, subjects: new Set(subjects.filter((s) => s.arm === a.code).map((s) => s.id)) }));
+  const fas = new Set(populationSubjects(input.adam.adsl, TtrPopulation).map((s) => s.USUBJID));
+  const traces = armPopulationTraces(input, TtrPopulation, groups);
+  const noRecord = (id: string) => ({ id, reason: `FASFL = Y, no ADTTE ${paramcd} record` });
+  return new Map([...traces].map(([arm, t]) => [arm, t.notCounted === undefined ? t : countTrace(t.counted, t.notCounted.map((s) => (fas.has(s.id) ? noRecord(s.id) : s)))]));
 }
 
 function originLabel(plan: Plan): string {
@@ -53,9 +69,10 @@ export const timeToRemission: Analysis = {
   needs: ['adsl', 'adtte'],
   run(input: AnalysisInput): ArdRecord[] {
     const landmarks = ttrLandmarks(input.plan);
-    return input.plan.secondary.timeToEvent.params.flatMap((parameter) =>
-      timeToRemissionRecords({ parameter, population: TtrPopulation, arms: input.arms, landmarks }, ttrSubjects(input, parameter)),
-    );
+    return input.plan.secondary.timeToEvent.params.flatMap((parameter) => {
+      const subjects = ttrSubjects(input, parameter);
+      return timeToRemissionRecords({ parameter, population: TtrPopulation, arms: input.arms, landmarks, header: ttrHeaderTraces(input, parameter, subjects) }, subjects);
+    });
   },
   sections(ard: readonly ArdRecord[], ctx: SectionContext): ReportSection[] {
     const last = ctx.plan.visits[ctx.plan.visits.length - 1];

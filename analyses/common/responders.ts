@@ -118,9 +118,17 @@ function traceSubject(o: SubjectOutcome): TraceSubject {
   return showValues ? { id: o.usubjid, reason, values: o.values as string } : { id: o.usubjid, reason };
 }
 
+/**
+ * The trace of a count over a denominator: the subjects `counted` selects, then the rest of the denominator,
+ * each as `entry` states it (reason, values).
+ */
+export function splitTrace<T>(subjects: readonly T[], counted: (s: T) => boolean, entry: (s: T) => TraceSubject): CountTrace {
+  return countTrace(subjects.filter(counted).map(entry), subjects.filter((s) => !counted(s)).map(entry));
+}
+
 /** The trace of a responder count: the responders counted and the non-responders of the denominator. */
 export function responderTrace(subjects: readonly SubjectOutcome[]): CountTrace {
-  return countTrace(subjects.filter((o) => o.responder).map(traceSubject), subjects.filter((o) => !o.responder).map(traceSubject));
+  return splitTrace(subjects, (o) => o.responder, traceSubject);
 }
 
 /** Counts per arm (plan order) from subject outcomes. */

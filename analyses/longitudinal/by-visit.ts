@@ -11,9 +11,11 @@
  *   mean log value; Kirkwood 1979), cv; non-positive values are excluded (nNonPositive).
  * `scale` 'log2' (ANA titres, domain.md 5.1) summarises log2(AVAL) and CHG = log2(AVAL) − log2(BASE)
  * (dilution steps); the geometric mean is then of the titre itself.
- * Header N: category null, visit null, statistic "N" = subjects of the analysis set per group.
+ * Header N: category null, visit null, statistic "N" = subjects of the analysis set per group; with
+ * `ByVisitContext.header` (closed report) an arm's N carries the arm's population trace
+ * (analyses/common/analysis-sets.ts `armPopulationTraces`).
  */
-import { ard, type ArdRecord } from '../../src/core/ard.ts';
+import { ard, type ArdRecord, type CountTrace } from '../../src/core/ard.ts';
 import { describe, geometricMean, type DescribeResult } from '../../src/stats/descriptive.ts';
 import { studentTQuantile } from '../../src/stats/distributions.ts';
 import type { ArmInfo } from '../framework.ts';
@@ -50,6 +52,8 @@ export interface ByVisitContext {
   baselineVisit: string;
   /** USUBJID → ARMCD of the analysis set. */
   subjects: ReadonlyMap<string, string>;
+  /** Arm label → the population trace its header N carries (who is in N, the randomised left out); none when absent. */
+  header?: ReadonlyMap<string, CountTrace>;
 }
 
 /** Value on the analysis scale (null for a non-positive titre on log2). */
@@ -104,7 +108,7 @@ export function byVisitRecords(ctx: ByVisitContext, spec: ParameterSpec, records
   const out: ArdRecord[] = [];
   for (const g of groups) {
     const n = [...ctx.subjects.values()].filter((c) => g.codes.has(c)).length;
-    out.push(ard({ analysis: ctx.analysis, population: ctx.population, parameter: spec.paramcd, group: g.label, statistic: 'N', value: n }));
+    out.push(ard({ analysis: ctx.analysis, population: ctx.population, parameter: spec.paramcd, group: g.label, statistic: 'N', value: n, subjects: ctx.header?.get(g.label) }));
     const inGroup = rows.filter((r) => g.codes.has(ctx.subjects.get(r.USUBJID)!));
     for (const v of ctx.visits) out.push(...cellRecords(ctx, spec, g.label, v, inGroup.filter((r) => r.AVISIT === v)));
   }

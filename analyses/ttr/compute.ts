@@ -18,7 +18,8 @@
  * - Gray's test (rho 0), stratified.
  *
  * ARD encoding (population = the analysis set code, parameter = PARAMCD):
- * - `time-to-remission`: group = arm label or "Total": N, nEvent, nCompeting, nCensored (category null);
+ * - `time-to-remission`: group = arm label or "Total": N, nEvent, nCompeting, nCensored (category null); an
+ *   arm's N carries `TtrContext.header`'s trace of the arm when given (closed report);
  *   category "median": estimate/lower/upper (days, null = not reached);
  *   category "km" / "cif", visit = AVISIT: estimate/lower/upper (cumulative proportion 0–1) and `day`;
  *   group = contrast "E - C": category "logrank" chisq/df/pValue; category "hazard-ratio"
@@ -28,7 +29,7 @@
  * - `time-to-remission-censor`: category = AVAL day, group = arm label: nCensored.
  * - `time-to-remission-at-risk`: category = weeks since origin ("0", "4", …), group = arm label or "Total": n.
  */
-import { ard, type ArdRecord } from '../../src/core/ard.ts';
+import { ard, type ArdRecord, type CountTrace } from '../../src/core/ard.ts';
 import { ConvergenceError } from '../../src/core/errors.ts';
 import { cumulativeIncidence, cumulativeIncidenceAt, grayTest } from '../../src/stats/competing-risks.ts';
 import { coxPH, kaplanMeier, kmQuantile, logRankTest, numberAtRisk, survivalAt } from '../../src/stats/survival.ts';
@@ -50,6 +51,8 @@ export const AtRiskWeeks: readonly number[] = [0, 4, 8, 12, 16, 20, 24];
 
 /** One subject of the analysis set for one parameter. */
 export interface TtrSubject {
+  /** USUBJID. */
+  id: string;
   /** AVAL, days (origin = day 1). */
   time: number;
   /** ADTTE EVNTSTAT: 0 censored, 1 remission, 2 competing event. */
@@ -70,6 +73,8 @@ export interface TtrContext {
   population: string;
   arms: readonly ArmInfo[];
   landmarks: readonly Landmark[];
+  /** Arm label → the population trace its N carries (who is in N, the randomised left out); none when absent. */
+  header?: ReadonlyMap<string, CountTrace>;
 }
 
 /** AVAL day of "w weeks after the origin". */
@@ -80,7 +85,7 @@ export function dayOfWeek(week: number): number {
 function groupRecords(ctx: TtrContext, group: string, subjects: readonly TtrSubject[]): ArdRecord[] {
   const base = { analysis: TtrAnalysis.summary, population: ctx.population, parameter: ctx.parameter, group };
   const out: ArdRecord[] = [
-    ard({ ...base, statistic: 'N', value: subjects.length }),
+    ard({ ...base, statistic: 'N', value: subjects.length, subjects: ctx.header?.get(group) }),
     ard({ ...base, statistic: 'nEvent', value: subjects.filter((s) => s.status === 1).length }),
     ard({ ...base, statistic: 'nCompeting', value: subjects.filter((s) => s.status === 2).length }),
     ard({ ...base, statistic: 'nCensored', value: subjects.filter((s) => s.status === 0).length }),

@@ -66,6 +66,19 @@ test('value and change from baseline by arm and visit (hand)', () => {
   assert.is(value(ard, { ...D, parameter: 'ALB', group: 'UC-MSC', visit: 'Week 4', category: 'AVAL', statistic: 'mean' }), null);
 });
 
+test('header N: each arm\'s N lists the FAS subjects of the arm and the randomised subjects of the arm not in the FAS, with the reason; Total is not traced; the table shows it', () => {
+  const input = handInput(['ALB', 'PROT']);
+  const adsl = [...input.adam.adsl, { ...subject('S9', 'MSC'), FASFL: 'N', TRTSDT: null } as AdslRecord];
+  const ard = longitudinal.run({ ...input, adam: { ...input.adam, adsl } });
+  const trace = (parameter: string, group: string) => ard.find((r) => r.analysis === D.analysis && r.parameter === parameter && r.group === group && r.statistic === 'N')?.subjects;
+  const fas = (ids: string[]) => ids.map((id) => ({ id, reason: 'FASFL = Y' }));
+  assert.equal(trace('ALB', 'UC-MSC'), { counted: fas(['S1', 'S2', 'S3']), notCounted: [{ id: 'S9', reason: 'FASFL = N: not dosed, no ADSL TRTSDT' }] });
+  assert.equal(trace('PROT', 'MMF'), { counted: fas(['M1', 'M2', 'M3']), notCounted: [] });
+  assert.is(trace('ALB', 'Total'), undefined);
+  const table = longitudinal.sections(ard, { plan: input.plan, arms, blinding: 'closed' })[0].blocks.find((b) => b.kind === 'table');
+  assert.ok(table?.kind === 'table' && table.table.header.some((h) => h.trace === trace('ALB', 'UC-MSC')), 'the descriptive table\'s header N is traced');
+});
+
 test('geometric mean and percent change for proteinuria (hand: GM of 1, 10, 100 = 10)', () => {
   const ard = longitudinal.run(handInput(['PROT']));
   const f = { ...D, parameter: 'PROT', group: 'MMF', visit: 'Week 4' };

@@ -63,6 +63,20 @@ test('counts: N, events, competing and censored per arm (FAS only)', () => {
   assert.is(value(ard, { ...S, parameter: 'TTPRCR', group: 'Total', statistic: 'nCensored' }), 8);
 });
 
+test('header N: the FAS subjects of the arm analysed; left out, the randomised not in the FAS and a FAS subject without an ADTTE record, each with the reason', () => {
+  const input = handInput();
+  const ard2 = timeToRemission.run({ ...input, adam: { ...input.adam, adsl: [...input.adam.adsl, subject('MMF-99', 'MMF', 'A')] } });
+  const trace = (parameter: string, group: string) => ard2.find((r) => r.analysis === 'time-to-remission' && r.parameter === parameter && r.group === group && r.statistic === 'N')?.subjects;
+  const mmf = trace('TTPRCR', 'MMF');
+  assert.equal(mmf?.counted.map((s) => s.id), Array.from({ length: 10 }, (_, i) => `MMF-${String(i + 1).padStart(2, '0')}`));
+  assert.ok(mmf?.counted.every((s) => s.reason === 'FASFL = Y'));
+  assert.equal(mmf?.notCounted, [{ id: 'MMF-99', reason: 'FASFL = Y, no ADTTE TTPRCR record' }, { id: 'X-01', reason: 'FASFL = N: not dosed, no ADSL TRTSDT' }]);
+  assert.equal(trace('TTCR', 'UC-MSC')?.notCounted, []);
+  assert.is(trace('TTPRCR', 'Total'), undefined);
+  const summary = timeToRemission.sections(ard2, { plan, arms, blinding: 'closed' })[0].blocks.find((b) => b.kind === 'table');
+  assert.ok(summary?.kind === 'table' && summary.table.header.some((h) => h.trace === mmf), 'the summary table\'s header N is traced');
+});
+
 test('KM at week 24 equals the crude proportion when no one is censored before week 24 (hand: 6/10)', () => {
   // S(196) = 8/10 · 7/8 · 5/7 · 4/5 = 4/10, so 1 − KM = 0.6 = 6 remissions / 10 subjects.
   assertClose(value(ard, { ...S, parameter: 'TTPRCR', group: 'MMF', category: 'km', visit: 'Week 24', statistic: 'estimate' }) as number, 0.6, { abs: 1e-12 }, 'MMF 1-KM wk24');

@@ -10,9 +10,12 @@
  * and in print, and the open report has no trace element (<details class="trace…">).
  * Header N (the column's population): the analysis set's subjects of the arm in ADSL (ITTFL, FASFL, PPROTFL by
  * planned arm, SAFFL by actual arm) and the randomised subjects of the arm left out, with the reason (PP: the
- * trial's rule, recomputed from ADSL PPEXCL and the ADRS RENALRSP call at week 24); Total and later tables of
- * a section refer to the lists shown. Baseline categories (SEX, LNCLASS) and the infusion count: the subjects
- * of ADSL with that value.
+ * trial's rule, recomputed from ADSL PPEXCL and the ADRS RENALRSP call at week 24); time to remission: the
+ * FAS subjects with an ADTTE record of the first parameter; Total and later tables of a section refer to the
+ * lists shown (also the lab, SLE-score and SRI tables). Baseline categories (SEX, LNCLASS) and the infusion
+ * count: the subjects of ADSL with that value. SRI responders at the first SRI visit (analyses/plan.json):
+ * the FAS subjects of the arm with ADQS SRI<threshold> AVALC = Y, and the rest of the arm's FAS with the
+ * ADQS RSNDTL of their call (or no record).
  * Screenshots: test/artifacts/trace-primary.png, trace-safety.png, trace-print.png, trace-header-n.png.
  */
 import { test } from 'uvu';
@@ -29,6 +32,11 @@ const VISIT = 'Week 24';
 const adsl = readCsvRows(join(DIR, 'adam/adsl.csv'));
 const adrs = readCsvRows(join(DIR, 'adam/adrs.csv'));
 const adae = readCsvRows(join(DIR, 'adam/adae.csv'));
+const adtte = readCsvRows(join(DIR, 'adam/adtte.csv'));
+const adqs = readCsvRows(join(DIR, 'adam/adqs.csv'));
+const planSri = (JSON.parse(readFileSync('analyses/plan.json', 'utf8')) as { secondary: { sri: { visits: string[]; threshold: number } } }).secondary.sri;
+/** The lab parameters of the plan, each with its by-visit table in its own report section. */
+const labParams = (JSON.parse(readFileSync('analyses/plan.json', 'utf8')) as { longitudinal: { params: string[] } }).longitudinal.params;
 const armLabel = new Map(adsl.map((s) => [s.ARMCD, s.ARM]));
 const arms = [...new Set(adsl.map((s) => s.ARM))].sort();
 const ID = /NCT03580291-\d{2}-\d{4}/;
@@ -72,6 +80,21 @@ function ppReason(id: string): string {
   if (s.PPEXCL === 'Y') return 'PPROTFL = N: protocol deviation excluding from the PP set (SUPPDM PPEXCL = Y)';
   const call = adrs.find((r) => r.USUBJID === id && r.PARAMCD === 'RENALRSP' && r.AVISIT === VISIT);
   return call === undefined ? `PPROTFL = N: no RENALRSP record at ${VISIT}` : `PPROTFL = N: ${VISIT} response not decided on data (ADRS RENALRSP ${call.RSNREAS})`;
+}
+
+/** FAS subjects of an arm at the first SRI visit: responders (ADQS SRI AVALC = Y) and the others with the reason shown for them. */
+function sriExpected(arm: string): { responders: string[]; others: Map<string, string> } {
+  const param = `SRI${planSri.threshold}`;
+  const visit = planSri.visits[0];
+  const call = new Map(adqs.filter((r) => r.PARAMCD === param && r.AVISIT === visit && r.ANL01FL === 'Y').map((r) => [r.USUBJID, r]));
+  const fas = adsl.filter((s) => s.FASFL === 'Y' && s.ARM === arm).map((s) => s.USUBJID);
+  const others = new Map<string, string>();
+  for (const id of fas) {
+    const r = call.get(id);
+    if (r?.AVALC === 'Y') continue;
+    others.set(id, r === undefined ? `no ${param} record at ${visit}: non-responder` : r.RSNDTL === '' ? `${param} = ${r.AVALC}` : `${param} = ${r.AVALC}: ${r.RSNDTL}`);
+  }
+  return { responders: sorted(fas.filter((id) => call.get(id)?.AVALC === 'Y')), others };
 }
 
 const teae = adae.filter((e) => e.TRTEMFL === 'Y');
@@ -238,7 +261,7 @@ test('closed report: safety counts open to exactly the subjects with the qualify
 });
 
 test('closed report: every count of the primary, secondary-remission and safety count tables opens; print shows opened lists whole', async () => {
-  const tables = ['primary-table-fas', 'primary-table-pp', 'remission-secondary-table', 'safety-overview', 'safety-teae-soc-pt', 'safety-teae-grade', 'safety-teae-common', 'safety-lab-shift-hgb'];
+  const tables = ['primary-table-fas', 'primary-table-pp', 'remission-secondary-table', 'sle-closed-sri', 'safety-overview', 'safety-teae-soc-pt', 'safety-teae-grade', 'safety-teae-common', 'safety-lab-shift-hgb'];
   const visit = await openInChromium(join(DIR, 'report.html'), {
     viewport: { width: 1400, height: 1000 },
     inspect: async (page) => {
@@ -281,6 +304,9 @@ test('closed report: each column\'s N opens to exactly the subjects of its analy
     { table: 'baseline-characteristics', flag: 'FASFL' as const },
     { table: 'primary-table-fas', flag: 'FASFL' as const },
     { table: 'primary-table-pp', flag: 'PPROTFL' as const },
+    { table: 'ttr-summary-closed', flag: 'FASFL' as const },
+    ...labParams.map((p) => ({ table: `long-closed-${p.toLowerCase()}-desc`, flag: 'FASFL' as const })),
+    { table: 'sle-closed-sledai-desc', flag: 'FASFL' as const },
     { table: 'exposure', flag: 'SAFFL' as const },
     { table: 'safety-overview', flag: 'SAFFL' as const },
   ].flatMap((c) => arms.map((arm) => ({ ...c, arm })));
@@ -303,6 +329,11 @@ test('closed report: each column\'s N opens to exactly the subjects of its analy
     assert.is(cell.summary, `N = ${exp.inN.length}`, `${where}: the N shown`);
     const inN = idsOf(cell.counted);
     assert.equal(inN.ids, exp.inN, `${where}: the subjects in N`);
+    if (c.table.startsWith('ttr-')) {
+      // Time to remission counts the FAS subjects with an ADTTE record of the table's first parameter (TTPRCR).
+      const tte = new Set(adtte.filter((r) => r.PARAMCD === 'TTPRCR').map((r) => r.USUBJID));
+      assert.ok(exp.inN.every((id) => tte.has(id)), `${where}: every FAS subject of the arm has an ADTTE TTPRCR record`);
+    }
     assert.ok([...inN.reason.values()].every((r) => r === `${c.flag} = Y`), `${where}: reason ${c.flag} = Y`);
     if (c.flag === 'ITTFL') {
       assert.is(cell.notCounted, null, `${where}: nobody randomised is left out of the randomised set`);
@@ -327,6 +358,7 @@ test('closed report: a Total N, and a later table of a section, refer to the lis
       total: await openCell(page, 'safety-overview', HEADER_N, 'Total'),
       later: await openCell(page, 'safety-teae-grade', HEADER_N, arms[0]),
       first: await openCell(page, 'safety-teae-soc-pt', HEADER_N, arms[0]),
+      sleLater: [await openCell(page, 'sle-closed-bilagtot-desc', HEADER_N, arms[1]), await openCell(page, 'sle-closed-sri', HEADER_N, arms[1])],
       traced: await page.evaluate(`(() => {
         const out = {};
         for (const f of document.querySelectorAll('figure.report-table')) {
@@ -337,16 +369,47 @@ test('closed report: a Total N, and a later table of a section, refer to the lis
       })()`),
     }),
   });
-  const r = visit.inspected as { total: OpenedCell; later: OpenedCell; first: OpenedCell; traced: Record<string, boolean[]> };
+  const r = visit.inspected as { total: OpenedCell; later: OpenedCell; first: OpenedCell; sleLater: OpenedCell[]; traced: Record<string, boolean[]> };
+  for (const cell of r.sleLater) {
+    assert.is(cell.link, 'table-sle-closed-sledai-desc', 'a later SLE table links the section\'s first table');
+    assert.is(countOf(cell.summary), populationExpected('FASFL', arms[1]).inN.length);
+  }
   assert.ok(r.total.reference !== null && arms.every((a) => r.total.reference!.includes(`“${a}”`)) && r.total.reference.includes('together'), r.total.reference ?? 'no reference');
   assert.is(countOf(r.total.summary), arms.reduce((n, a) => n + populationExpected('SAFFL', a).inN.length, 0));
   assert.is(r.later.link, 'table-safety-teae-soc-pt', 'the later table links the first table of its section');
   assert.ok(r.later.reference?.includes(`the N of “${arms[0]}” in the table`), r.later.reference ?? '');
   assert.equal(idsOf(r.first.counted).ids, populationExpected('SAFFL', arms[0]).inN, 'the list referred to is the same population');
-  const tracedTables = ['disposition', 'baseline-characteristics', 'primary-table-fas', 'primary-table-pp', 'subgroup-table', 'remission-secondary-table', 'sle-closed-sri', 'exposure', 'safety-overview', 'safety-teae-soc-pt', 'safety-teae-grade', 'safety-teae-common', 'safety-lab-shift-hgb'];
+  const tracedTables = ['disposition', 'baseline-characteristics', 'primary-table-fas', 'primary-table-pp', 'subgroup-table', 'remission-secondary-table', 'ttr-summary-closed', ...labParams.map((p) => `long-closed-${p.toLowerCase()}-desc`), 'sle-closed-sledai-desc', 'sle-closed-bilagtot-desc', 'sle-closed-phga-desc', 'sle-closed-haqdi-desc', 'sle-closed-sri', 'exposure', 'safety-overview', 'safety-teae-soc-pt', 'safety-teae-grade', 'safety-teae-common', 'safety-lab-shift-hgb'];
   for (const id of tracedTables) {
     assert.ok(r.traced[`table-${id}`]?.length > 0 && r.traced[`table-${id}`].every(Boolean), `${id}: every header N opens (${JSON.stringify(r.traced[`table-${id}`])})`);
   }
+});
+
+test('closed report: the SRI responders of the first SRI visit open to exactly the FAS subjects with ADQS SRI AVALC = Y, and the rest of the arm\'s FAS with their call\'s RSNDTL', async () => {
+  const visit = await openInChromium(join(DIR, 'report.html'), {
+    viewport: { width: 1400, height: 1000 },
+    // The first row so labelled is the first SRI visit's.
+    inspect: async (page) => {
+      const out: OpenedCell[] = [];
+      for (const arm of arms) out.push(await openCell(page, 'sle-closed-sri', 'Responders, n (%)', arm));
+      return out;
+    },
+  });
+  assert.equal(visit.consoleErrors, []);
+  const opened = visit.inspected as OpenedCell[];
+  arms.forEach((arm, k) => {
+    const exp = sriExpected(arm);
+    const cell = opened[k];
+    assert.ok(cell.bodyVisible && cell.reference === null, `${arm}: the list is shown when opened`);
+    assert.is(countOf(cell.summary), exp.responders.length, `${arm}: the count shown`);
+    const counted = idsOf(cell.counted);
+    assert.equal(counted.ids, exp.responders, `${arm}: responders`);
+    assert.ok([...counted.reason.values()].every((r) => r === `SRI${planSri.threshold} = Y`), `${arm}: responder reason`);
+    const others = idsOf(cell.notCounted ?? []);
+    assert.equal(others.ids, sorted(exp.others.keys()), `${arm}: non-responders = the arm's FAS minus the responders`);
+    for (const [id, reason] of others.reason) assert.is(reason, exp.others.get(id), `${arm}: ${id}`);
+    assert.ok(exp.responders.length > 10 && exp.others.size > 10, `${arm}: ${exp.responders.length} / ${exp.others.size}`);
+  });
 });
 
 test('closed report: baseline categories and the infusion count open to exactly the subjects of ADSL with that value', async () => {
