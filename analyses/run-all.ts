@@ -14,7 +14,7 @@ import { readDataLock } from '../src/io/read-data-lock.ts';
 import { issuesToCsv, sortIssues, type DataIssue } from '../src/io/data-issue.ts';
 import { loadPlanFile } from '../src/plan/load-plan.ts';
 import { planArms, type Plan } from '../src/plan/plan.ts';
-import { checkPlanDataReferences } from '../src/plan/plan-data-references.ts';
+import { checkPlanArms, checkPlanDataReferences } from '../src/plan/plan-data-references.ts';
 import { adamToCsv, deriveAdam, type AdamDatasets } from '../src/adam/derive-adam.ts';
 import type { AdslRecord } from '../src/adam/adsl.ts';
 import { renderReportHtml, type ReportSection } from '../src/report/html.ts';
@@ -158,6 +158,8 @@ export async function runAdamFolder(options: RunOptions): Promise<RunResult> {
   const read = await readAdamFolder(options.dataDir);
   const issues = sortIssues(read.issues);
   if (issues.some((i) => i.severity === 'fatal')) throw fatalSummary(issues, options.dataDir);
+  // Only the arms: the generic summaries read no other data-naming key of the plan (plan-data-references.ts).
+  checkPlanArms(plan, { file: basename(options.planFile), text: planText }, read.datasets.adsl);
   const arms = resolveArms(read.datasets.adsl, plan);
   const byId = new Map<string, ArdRecord[]>();
   for (const a of analyses) byId.set(a.id, a.run({ plan, arms, adam: read.datasets }));

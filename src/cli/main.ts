@@ -46,7 +46,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return await command(args, io);
   } catch (e) {
     if (e instanceof RemitError) {
-      io.err(`remit: ${e.message}`);
+      // A command's usage errors already begin `remit <command>: ` (src/cli/args.ts CommandOptions).
+      io.err(e instanceof UsageError && e.message.startsWith('remit ') ? e.message : `remit: ${e.message}`);
       return e.exitCode;
     }
     io.err(`remit: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -335,8 +335,9 @@ export function parseJsonText(text: string): ParsedJson {
 
 /**
  * Position of the value at a JSON pointer path (RFC 6901: its property name when it has one), or of the
- * nearest ancestor that exists (a missing key points at the object that lacks it). With a key given
- * twice, the last one counts, as in JSON.parse.
+ * nearest ancestor that exists (a missing key points at the object that lacks it). A key given twice is
+ * an error of the files remit reads ({@link firstDuplicateKey}); were one located anyway, the last
+ * occurrence would count, as in JSON.parse.
  * @param segments pointer tokens, unescaped, e.g. ['visits', '1', 'window']
  * @example locateJsonPath('{\n  "a": {"b": 1}\n}', ['a', 'b']) // => { line: 2, column: 9 }
  */
@@ -352,6 +353,48 @@ export function locateJsonPath(text: string, segments: readonly string[]): TextP
     return onThePath;
   }).walk();
   return found.at(-1) ?? { line: 1, column: 1 };
+}
+
+/** A member name given twice in one object: where the second one is, and where the first one was. */
+export interface DuplicateKey {
+  /** Pointer tokens of the repeated member (e.g. ['primary', 'margin']; array indexes as strings). */
+  path: string[];
+  /** The second occurrence's member name (its opening quote). */
+  at: TextPosition;
+  /** The first occurrence's member name. */
+  first: TextPosition;
+}
+
+/** A value during the duplicate-key scan: its name and parent (for the path), and its members so far. */
+interface KeyScope {
+  parent: KeyScope | undefined;
+  name: string;
+  members: Map<string, TextPosition> | null;
+}
+
+/**
+ * The first member name, in text order, given twice in the same object, or null. RFC 8259 §4 leaves a
+ * repeated name's meaning open and JSON.parse silently keeps the last value, so a file edited as
+ * `"margin": 2, "margin": 0.15` would mean what its first line does not say; remit's inputs reject it.
+ * Meant for valid JSON (the scan stops at a syntax error).
+ * @example firstDuplicateKey('{"a": {"b": 1,\n "b": 2}}') // => { path: ['a', 'b'], at: { line: 2, column: 2 }, first: { line: 1, column: 8 } }
+ */
+export function firstDuplicateKey(text: string): DuplicateKey | null {
+  let found: DuplicateKey | null = null;
+  new Walker<KeyScope>(text, (v, parent) => {
+    const name = v.depth === 0 || found !== null ? '' : v.name();
+    if (found === null && parent !== undefined && parent.members !== null && v.key !== null) {
+      const first = parent.members.get(name);
+      if (first === undefined) parent.members.set(name, v.key);
+      else {
+        const path = [name];
+        for (let s: KeyScope | undefined = parent; s?.parent !== undefined; s = s.parent) path.unshift(s.name);
+        found = { path, at: v.key, first };
+      }
+    }
+    return { parent, name, members: text[v.offset] === '{' ? new Map() : null };
+  }).walk();
+  return found;
 }
 
 /** Positions of the elements of a top-level array, in order (empty when the text is not an array). */

@@ -12,6 +12,7 @@ export const messages = {
   missingPlanColumn: (column: string): string => `missing column ${column}: ${PlanNotApplicable}`,
   missingDmFile: (): string => 'missing file: DM is required (it defines the subjects)',
   missingPlanFile: (domain: string): string => `missing file: ${domain} is ${PlanNotApplicable}`,
+  notRegularFile: (what: string): string => `not a regular file (${what})`,
   noSubjects: (): string => 'DM has a header but no records: a data lock needs at least one subject',
   emptyRequired: (column: string): string => `required value ${column} is empty`,
   notInTerms: (value: string, terms: ControlledTerms): string => `"${value}" is not in ${terms.codelist}: ${terms.values.join(', ')}`,

@@ -13,7 +13,9 @@
  * than DM with a header but no records is a warning (DM without records is fatal).
  *
  * Files and folders in DIR that are not contract domains (e.g. `sv.csv`, `truth/`) are listed as
- * "not part of the input contract (ignored)" in the domain table, never fatal.
+ * "not part of the input contract (ignored)" in the domain table, never fatal. An entry with a contract
+ * name that is not a regular file (a folder, FIFO, socket or device) is a fatal issue of that file
+ * ("not a regular file (a FIFO, socket or device)") and is not opened: reading a FIFO blocks forever.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -91,6 +93,13 @@ export async function readDataLock(dir: string, options: ReadDataLockOptions = {
 
   for (const name of SdtmDomainNames) {
     const spec = DomainSpecs[name];
+    const notRegular = entries.notRegular.get(spec.file);
+    if (notRegular !== undefined) {
+      lock.missingDomains.push(name);
+      ctx.issues.push({ severity: 'fatal', file: spec.file, line: null, column: null, value: null, message: messages.notRegularFile(NotRegularKinds[notRegular]) });
+      domains.push({ domain: name, file: spec.file, status: 'missing', rows: null, subjects: null, fatal: 1, warnings: 0, note: messages.notRegularFile(NotRegularKinds[notRegular]) });
+      continue;
+    }
     if (!entries.files.has(spec.file)) {
       lock.missingDomains.push(name);
       const required = name === 'dm' || profile === 'ln-trial';
@@ -129,7 +138,15 @@ function emptyLock(): SdtmDataLock {
   return { dm: [], suppdm: [], ds: [], ex: [], vs: [], lb: [], qs: [], ae: [], cm: [], missingDomains: [] };
 }
 
-function listFolder(dir: string): { files: Set<string>; others: string[] } {
+/** What an entry named like a contract file is, when it is not one that can be read as a file. */
+type NotRegular = 'folder' | 'other';
+const NotRegularKinds: Readonly<Record<NotRegular, string>> = { folder: 'a folder', other: 'a FIFO, socket or device' };
+
+/**
+ * The folder's entries: contract file names to read, contract names that are not regular files (a fatal
+ * issue each), and everything else (listed as ignored).
+ */
+function listFolder(dir: string): { files: Set<string>; notRegular: Map<string, NotRegular>; others: string[] } {
   let names: string[];
   try {
     const st = statSync(dir, { throwIfNoEntry: false });
@@ -142,18 +159,24 @@ function listFolder(dir: string): { files: Set<string>; others: string[] } {
   }
   const contract = new Set(SdtmDomainNames.map((d) => DomainSpecs[d].file));
   const files = new Set<string>();
+  const notRegular = new Map<string, NotRegular>();
   const others: string[] = [];
   for (const n of names) {
-    // A contract name that is not a folder is read as the domain file, so that one that cannot be opened
-    // (a broken symbolic link, no permission) is reported as a fatal issue of that file.
-    if (contract.has(n) && entryKind(join(dir, n)) !== 'folder') files.add(n);
-    else others.push(n);
+    if (!contract.has(n)) {
+      others.push(n);
+      continue;
+    }
+    // Only a regular file is read. One whose kind cannot be told (a broken symbolic link, no permission)
+    // is read too, so that the failure to open it is reported as a fatal issue of that file.
+    const kind = entryKind(join(dir, n));
+    if (kind === 'file' || kind === null) files.add(n);
+    else notRegular.set(n, kind);
   }
-  return { files, others };
+  return { files, notRegular, others };
 }
 
 /** What is at `path` (following symbolic links): null when it cannot be told (broken link, no permission). */
-function entryKind(path: string): 'file' | 'folder' | 'other' | null {
+function entryKind(path: string): 'file' | NotRegular | null {
   try {
     const st = statSync(path, { throwIfNoEntry: false });
     return st === undefined ? null : st.isDirectory() ? 'folder' : st.isFile() ? 'file' : 'other';

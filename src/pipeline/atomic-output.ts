@@ -46,8 +46,28 @@ export interface OutputFs {
   kindOf(path: string): 'folder' | 'file' | null;
 }
 
+/**
+ * `mkdir -p` one folder at a time: Node 20's `mkdirSync(p, { recursive: true })` spins forever where mkdir
+ * answers ENOENT for an existing parent (e.g. under /proc), so the missing folders are created top-down with
+ * plain mkdir calls, and such a parent fails with its own ENOENT (reported as an OutputError by the caller).
+ */
+function mkdirEach(path: string): void {
+  const missing: string[] = [];
+  let p = resolve(path);
+  while (!nodeFsModule.existsSync(p)) {
+    missing.push(p);
+    const parent = dirname(p);
+    if (parent === p) break;
+    p = parent;
+  }
+  missing.reverse();
+  // An existing non-folder on the way fails as Node's recursive mkdir does (ENOTDIR below it, EEXIST on it).
+  if (!nodeFsModule.statSync(p).isDirectory()) nodeFsModule.mkdirSync(missing[0] ?? p);
+  for (const m of missing) nodeFsModule.mkdirSync(m);
+}
+
 export const nodeFs: OutputFs = {
-  mkdirSync: (p, o) => nodeFsModule.mkdirSync(p, o),
+  mkdirSync: (p, o) => (o.recursive ? mkdirEach(p) : nodeFsModule.mkdirSync(p)),
   writeFileSync: (p, d) => nodeFsModule.writeFileSync(p, d),
   renameSync: (a, b) => nodeFsModule.renameSync(a, b),
   rmSync: (p, o) => nodeFsModule.rmSync(p, o),
@@ -97,6 +117,12 @@ function describeFsError(e: unknown): string {
     case 'ENOTDIR':
     case 'EEXIST': // from mkdir -p of a path that is a file
       return 'a parent of the output path is not a folder';
+    case 'ENOENT': {
+      // Creating a file or folder whose parent is gone (removed meanwhile) or cannot hold entries (/proc, /sys).
+      const { path, syscall } = e as NodeJS.ErrnoException;
+      if (path !== undefined && (syscall === 'open' || syscall === 'mkdir')) return `the folder ${dirname(path)} does not exist or cannot hold new files`;
+      return e instanceof Error ? e.message : String(e);
+    }
     default:
       return e instanceof Error ? e.message : String(e);
   }

@@ -8,7 +8,9 @@
  * or of the object that lacks a missing key. A JSON syntax error is located too, and says what was expected
  * there in remit's own words (`plan.json:51:3: (root): not valid JSON: expected a key in double quotes,
  * found '}' (JSON allows no comma before '}': …)`), not in V8's, which change between Node versions.
- * A leading UTF-8 BOM (as Windows editors write it) is accepted.
+ * A leading UTF-8 BOM (as Windows editors write it) is accepted. A key given twice in one object is a
+ * PlanError at the second one (`plan.json:88:5: primary.margin: key given twice (first at 87:5)`): JSON.parse
+ * would silently keep the last value.
  *
  * Semantic checks: analysis windows ordered, each containing its target day, contiguous and
  * non-overlapping; baseline visit number below the first window's and its name not a visit's; margin in
@@ -20,7 +22,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import Ajv2020Module, { type ErrorObject } from 'ajv/dist/2020.js';
 import { PlanError } from '../core/errors.ts';
-import { locateJsonPath, parseJsonText } from '../core/json-position.ts';
+import { daysInMonth } from '../core/calendar.ts';
+import { firstDuplicateKey, locateJsonPath, parseJsonText } from '../core/json-position.ts';
 import { isResponseDefinitionName, ResponseDefinitionNames } from '../clinical/response.ts';
 import type { Plan } from './plan.ts';
 import schema from '../../analyses/plan.schema.json' with { type: 'json' };
@@ -41,6 +44,11 @@ function getValidator() {
 function keyPath(pointer: string, extra?: string): string {
   const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (extra !== undefined) parts.push(extra);
+  return keyPathOfSegments(parts);
+}
+
+/** ['visits', '2', 'window'] → `visits[2].window`. */
+function keyPathOfSegments(parts: readonly string[]): string {
   return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc === '' ? p : `${acc}.${p}`), '');
 }
 
@@ -174,7 +182,7 @@ function checkSemantics(p: PlanProblems, plan: RawPlan): void {
   if (experimental.includes(plan.arms.control)) throw p.at('arms.experimental', `control arm "${plan.arms.control}" is also listed as experimental`);
   const dc = plan.study.dataCutDate;
   const [y, m, d] = dc.split('-').map(Number);
-  if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) throw p.at('study.dataCutDate', `"${dc}" is not a calendar date`);
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) throw p.at('study.dataCutDate', `"${dc}" is not a calendar date`);
 }
 
 /**
@@ -189,6 +197,10 @@ export function loadPlan(text: string, fileName: string): Plan {
   if (!parsed.ok) {
     const { line, column, message } = parsed.error;
     throw new PlanError(fileName, '', `not valid JSON: ${message}`, { line, column });
+  }
+  const twice = firstDuplicateKey(text);
+  if (twice !== null) {
+    throw new PlanError(fileName, keyPathOfSegments(twice.path), `key given twice (first at ${twice.first.line}:${twice.first.column})`, twice.at);
   }
   const raw = parsed.value;
   const problems = new PlanProblems(fileName, text);

@@ -4,7 +4,8 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
@@ -49,7 +50,7 @@ test('commands that take options only refuse a stray argument; verify takes one 
   ] as const) {
     const r = await run([...argv]);
     assert.is(r.code, 2, argv.join(' '));
-    assert.is(r.err[0], `remit: ${reason}`);
+    assert.is(r.err[0], reason, 'the command is named once, not "remit: remit run: …"');
   }
   assert.not.ok(existsSync(join(scratch, 'o')));
 });
@@ -69,6 +70,63 @@ test('verify: a manifest.json that is JSON but not a manifest is an input error 
     assert.is(r.code, 1, text);
     assert.is(r.err[0], `remit: ${manifest}: not a remit manifest: ${problem}`);
   }
+});
+
+test('run --only with an empty analysis id (",", "", "a,,b") is a usage error, not "run everything"', async () => {
+  for (const only of [',', '', 'disposition,,baseline', 'disposition,']) {
+    const r = await run(['run', '--data', data, '--plan', plan, '--out', join(scratch, 'o'), '--only', only]);
+    assert.is(r.code, 2, only);
+    assert.equal(r.err, [`remit run: --only must be a comma-separated list of analysis ids, got "${only}" (leave --only out to run every analysis)`]);
+  }
+  assert.not.ok(existsSync(join(scratch, 'o')));
+});
+
+test('a usage error without a command context keeps the "remit: " prefix', async () => {
+  const r = await run(['run', '--data', data, '--data', data]);
+  assert.is(r.code, 2);
+  assert.equal(r.err, ['remit: option --data is given twice']);
+});
+
+test('check / run on a data lock whose cm.csv is a FIFO: exit 1 naming the file, no hang, nothing written', async () => {
+  const fifo = join(scratch, 'lock-fifo');
+  cpSync(goodDir, fifo, { recursive: true });
+  rmSync(join(fifo, 'cm.csv'));
+  execFileSync('mkfifo', [join(fifo, 'cm.csv')]);
+  const io = capture();
+  assert.is(await main(['check', '--data', fifo], io), 1);
+  assert.equal(io.errLines, ['remit check: 1 fatal problem and 0 warnings in all: rerun with --out FILE for the full listing', '  cm.csv: not a regular file (a FIFO, socket or device)']);
+  const r = await run(['run', '--data', fifo, '--plan', plan, '--out', join(scratch, 'o')]);
+  assert.is(r.code, 1);
+  assert.equal(r.err, ['remit: cm.csv: not a regular file (a FIFO, socket or device)']);
+  assert.not.ok(existsSync(join(scratch, 'o')));
+});
+
+test('check --out in a folder that cannot hold files (/proc): exit 1 naming the folder, not a raw ENOENT', async () => {
+  if (!existsSync('/proc/self')) return; // not Linux: no procfs
+  const r = await run(['check', '--data', data, '--out', '/proc/remit-issues.csv']);
+  assert.is(r.code, 1);
+  assert.equal(r.err, ['remit: /proc/remit-issues.csv: cannot write: the folder /proc does not exist or cannot hold new files; the previous file is unchanged']);
+  // A folder to create under it: Node's recursive mkdirSync spins forever there; remit creates one level at a time.
+  const nested = await run(['check', '--data', data, '--out', '/proc/remit-x/issues.csv']);
+  assert.is(nested.code, 1);
+  assert.equal(nested.err, ['remit: /proc/remit-x: cannot create the output folder: the folder /proc does not exist or cannot hold new files']);
+});
+
+test('verify: a manifest.json that is not JSON is an input error at manifest.json:line:column saying what was expected', async () => {
+  const dir = join(scratch, 'corrupt-manifest');
+  mkdirSync(dir);
+  const manifest = join(dir, 'manifest.json');
+  for (const [text, where, problem] of [
+    ['{"command": {,}\n', '1:14', "expected a key in double quotes or '}', found ','"],
+    ['{"runId": "abc"\n\n', '3:1', "expected ',' or '}', found the end of the file (the '{' at 1:1 is not closed)"],
+    ['', '1:1', 'expected a value, found the end of the file (the file is empty)'],
+  ]) {
+    writeFileSync(manifest, text);
+    const r = await run(['verify', dir]);
+    assert.is(r.code, 1, text);
+    assert.equal(r.err, [`remit: ${manifest}:${where}: not valid JSON: ${problem}`]);
+  }
+  assert.equal(readdirSync(dir), ['manifest.json']);
 });
 
 test.after(() => rmSync(scratch, { recursive: true, force: true }));

@@ -8,7 +8,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { jsonSyntaxError, locateJsonPath, parseJsonText, topLevelElementPositions } from '../../src/core/json-position.ts';
+import { firstDuplicateKey, jsonSyntaxError, locateJsonPath, parseJsonText, topLevelElementPositions } from '../../src/core/json-position.ts';
 
 const SEED = 20240601;
 
@@ -202,6 +202,25 @@ test('topLevelElementPositions: where each element of a top-level array starts; 
   assert.equal(topLevelElementPositions('\uFEFF[1,\n {"a": [2, 3]},\r\n "x"]'), [{ line: 1, column: 2 }, { line: 2, column: 2 }, { line: 3, column: 2 }]);
   assert.equal(topLevelElementPositions('[]'), []);
   assert.equal(topLevelElementPositions('{"a": [1, 2]}'), []);
+});
+
+test('firstDuplicateKey: the second occurrence of a name in one object (text order), its path and the first one', () => {
+  assert.equal(firstDuplicateKey('{"a": {"b": 1,\n "b": 2}}'), { path: ['a', 'b'], at: { line: 2, column: 2 }, first: { line: 1, column: 8 } });
+  // inside an array element; the earlier duplicate in text order wins over a later one
+  assert.equal(firstDuplicateKey('{"a": [{"b": 1}, {"c": {"d": 1, "d": 2}, "c": 3}]}'), { path: ['a', '1', 'c', 'd'], at: { line: 1, column: 33 }, first: { line: 1, column: 25 } });
+  // names compared decoded: "a\u0062" is "ab"
+  assert.equal(firstDuplicateKey('{"a\\u0062": 1, "ab": 2}'), { path: ['ab'], at: { line: 1, column: 16 }, first: { line: 1, column: 2 } });
+  // the same name in different objects, an array of equal values, and no objects at all: no duplicate
+  assert.is(firstDuplicateKey('{"a": 1, "b": {"a": 2}, "c": [{"a": 1}, {"a": 1}]}'), null);
+  assert.is(firstDuplicateKey('[1, 1, "a", "a"]'), null);
+  // JSON.parse keeps the last value silently: what the check exists for
+  assert.is((JSON.parse('{"m": 2, "m": 0.15}') as { m: number }).m, 0.15);
+});
+
+test('firstDuplicateKey: after nesting deeper than any call stack', () => {
+  const depth = 100_000;
+  const deep = `{"x": ${'['.repeat(depth)}${']'.repeat(depth)},\n "x": 1}`;
+  assert.equal(firstDuplicateKey(deep), { path: ['x'], at: { line: 2, column: 2 }, first: { line: 1, column: 2 } });
 });
 
 test.run();

@@ -199,4 +199,30 @@ test('a plan naming a parameter the data lock lacks (UPCR, a misspelt PROTCRT): 
   assert.equal(readdirSync(parent), [], 'nothing written in or next to the output folder');
 });
 
+test('a plan arm without subjects (arms.experimental ["MSC", "MSC2"]): PlanError at plan.json:line:column of the arm for run --data, run --adam and derive, exit 1, nothing written', async () => {
+  await setup();
+  const dir = join(root, 'plan-empty-arm');
+  mkdirSync(dir);
+  // an ADaM folder of the same data lock, for run --adam
+  let io = capture();
+  assert.is(await main(['derive', '--data', data, '--plan', Plan, '--out', join(dir, 'derived')], io), 0, io.errLines.join('\n'));
+  const planText = readFileSync(Plan, 'utf8').replace('"experimental": "MSC"', '"experimental": ["MSC", "MSC2"]');
+  assert.ok(planText.includes('"MSC2"'));
+  writeFileSync(join(dir, 'plan.json'), planText);
+  const expected = `remit: plan.json:${lineColumnOf(planText, '"MSC2"')}: arms.experimental[1]: arm "MSC2" has no subject in ADSL (arms present: MMF, MSC); correct the arm code or remove the arm from the plan`;
+  const parent = join(dir, 'reports');
+  mkdirSync(parent);
+  for (const argv of [
+    ['run', '--data', data, '--plan', join(dir, 'plan.json'), '--out', join(parent, 'out')],
+    ['run', '--adam', join(dir, 'derived', 'adam'), '--plan', join(dir, 'plan.json'), '--out', join(parent, 'out')],
+    ['derive', '--data', data, '--plan', join(dir, 'plan.json'), '--out', join(parent, 'out')],
+  ]) {
+    io = capture();
+    assert.is(await main(argv, io), 1, argv.join(' '));
+    assert.equal(io.errLines, [expected], argv.join(' '));
+    assert.equal(io.outLines, []);
+    assert.equal(readdirSync(parent), [], `${argv.join(' ')}: nothing written in or next to the output folder`);
+  }
+});
+
 test.run();

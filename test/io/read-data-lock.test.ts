@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cpSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readDataLock } from '../../src/io/read-data-lock.ts';
@@ -95,6 +96,37 @@ test('readDataLock: a domain file that cannot be opened is a fatal issue of that
     ['fatal', 'cm.csv', null, 'cannot open the file: no such file (a broken symbolic link?); the file was not read'],
   ]);
   assert.equal(r.domains.find((d) => d.file === 'sv.csv')?.note, 'not part of the input contract (ignored)');
+});
+
+/** `readDataLock(dir)`, failing (instead of hanging the suite) if it has not settled after 10 s. */
+function readWithin10s(dir: string): ReturnType<typeof readDataLock> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('readDataLock did not return within 10 s')), 10_000); });
+  return Promise.race([readDataLock(dir), timeout]).finally(() => clearTimeout(timer));
+}
+
+test('readDataLock: a contract name that is a FIFO is a fatal issue of that file and is not opened (opening it would block forever)', async () => {
+  const dir = tempDir('remit-lock-fifo-');
+  cpSync(good, dir, { recursive: true });
+  rmSync(join(dir, 'cm.csv'));
+  execFileSync('mkfifo', [join(dir, 'cm.csv')]);
+  execFileSync('mkfifo', [join(dir, 'sv.csv')]); // outside the contract: listed, not read either
+  const r = await readWithin10s(dir);
+  assert.equal(r.issues.map((i) => [i.severity, i.file, i.line, i.column, i.message]), [['fatal', 'cm.csv', null, null, 'not a regular file (a FIFO, socket or device)']]);
+  assert.equal(r.domains.find((d) => d.domain === 'cm'), { domain: 'cm', file: 'cm.csv', status: 'missing', rows: null, subjects: null, fatal: 1, warnings: 0, note: 'not a regular file (a FIFO, socket or device)' });
+  assert.equal(r.missingPlanDomains, [], 'not reported as a missing file');
+  assert.equal(r.domains.filter((d) => d.status === 'ignored').map((d) => [d.file, d.rows]), [['sv.csv', null]]);
+});
+
+test('readDataLock: dm.csv that is a folder is "not a regular file (a folder)", not a missing file, and no cascade of "not in DM"', async () => {
+  const dir = tempDir('remit-lock-dmdir-');
+  cpSync(good, dir, { recursive: true });
+  rmSync(join(dir, 'dm.csv'));
+  mkdirSync(join(dir, 'dm.csv'));
+  const r = await readDataLock(dir);
+  assert.equal(r.issues.map((i) => [i.severity, i.file, i.line, i.column, i.message]), [['fatal', 'dm.csv', null, null, 'not a regular file (a folder)']]);
+  assert.equal(r.domains.filter((d) => d.status === 'ignored'), [], 'the folder is not also listed as ignored');
+  assert.ok(r.lock.missingDomains.includes('dm'));
 });
 
 test.run();

@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { keyPathSegments, loadPlan, loadPlanFile } from '../../src/plan/load-plan.ts';
 import { PlanError } from '../../src/core/errors.ts';
+import { lineColumnOf } from '../helpers/text-position.ts';
 
 const text = readFileSync(new URL('../../analyses/plan.json', import.meta.url), 'utf8');
 const base = () => JSON.parse(text) as Record<string, any>;
@@ -84,6 +85,29 @@ test('loadPlan: invalid JSON and impossible data cut date', () => {
   assert.throws(() => loadPlan('{', 'p.json'), (e: unknown) => e instanceof PlanError
     && e.message === "p.json:1:2: (root): not valid JSON: expected a key in double quotes or '}', found the end of the file (the '{' at 1:1 is not closed)");
   expectPlanError((p) => (p.study.dataCutDate = '2021-02-30'), 'study.dataCutDate', 'not a calendar date');
+});
+
+test('loadPlan: calendar dates by the proleptic Gregorian rule, also in years 0000-0099 (which Date.UTC maps to 1900-1999)', () => {
+  const withCut = (date: string) => { const p = base(); p.study.dataCutDate = date; return JSON.stringify(p); };
+  // 0000 is divisible by 400 (leap), 0100 and 1900 are centuries that are not (ISO 8601 / proleptic Gregorian)
+  for (const date of ['0000-02-29', '0004-02-29', '2000-02-29', '2024-02-29', '0000-12-31']) assert.is(loadPlan(withCut(date), 'plan.json').study.dataCutDate, date);
+  for (const date of ['0100-02-29', '1900-02-29', '2023-02-29', '0001-04-31']) {
+    expectPlanError((p) => (p.study.dataCutDate = date), 'study.dataCutDate', `"${date}" is not a calendar date`);
+  }
+});
+
+test('loadPlan: a key given twice is a PlanError at the second one, naming the first (JSON.parse would keep the last silently)', () => {
+  const twice = text.replace('"margin": 0.15,', '"margin": 2, "margin": 0.15,');
+  assert.ok(twice !== text);
+  const first = lineColumnOf(text, '"margin"');
+  const [line, column] = first.split(':').map(Number);
+  assert.throws(() => loadPlan(twice, 'plan.json'), (e: unknown) => e instanceof PlanError
+    && e.message === `plan.json:${line}:${column + 13}: primary.margin: key given twice (first at ${first})` && e.path === 'primary.margin' && e.line === line && e.column === column + 13 && e.exitCode === 1);
+  // the same when both values are equal, in a list element, the second on the next line (after 6 spaces)
+  const visits = text.replace('"targetDay": 29,', '"targetDay": 29,\n      "targetDay": 29,');
+  const at = lineColumnOf(text, '"targetDay": 29');
+  const l2 = Number(at.split(':')[0]);
+  assert.throws(() => loadPlan(visits, 'plan.json'), (e: unknown) => e instanceof PlanError && e.message === `plan.json:${l2 + 1}:7: visits[0].targetDay: key given twice (first at ${at})`);
 });
 
 test('loadPlan: errors carry the line and column of the key (of the object lacking a missing key)', () => {

@@ -10,7 +10,7 @@ import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
 import { loadPlan } from '../../src/plan/load-plan.ts';
 import type { Plan } from '../../src/plan/plan.ts';
-import { checkPlanDataReferences } from '../../src/plan/plan-data-references.ts';
+import { checkPlanArms, checkPlanDataReferences } from '../../src/plan/plan-data-references.ts';
 import type { AdamDatasets } from '../../src/adam/derive-adam.ts';
 import { PlanError } from '../../src/core/errors.ts';
 import { lineColumnOf } from '../helpers/text-position.ts';
@@ -29,7 +29,11 @@ function edited(from: string, to: string): string {
 function adamWith(adlb: readonly string[], adrs: readonly string[]): Pick<AdamDatasets, 'adsl' | 'adlb' | 'adrs'> {
   const rows = (codes: readonly string[]) => codes.map((PARAMCD) => ({ PARAMCD }));
   return {
-    adsl: [{ USUBJID: 'S1', STRATUM: 'UPCR >= 3' }, { USUBJID: 'S2', STRATUM: null }],
+    adsl: [
+      { USUBJID: 'S1', ARMCD: 'MSC', ARM: 'Umbilical-cord MSC', TRT01P: 'Umbilical-cord MSC', STRATUM: 'UPCR >= 3' },
+      { USUBJID: 'S2', ARMCD: 'MMF', ARM: 'Mycophenolate mofetil', TRT01P: 'Mycophenolate mofetil', STRATUM: null },
+      { USUBJID: 'S3', ARMCD: 'SCRNFAIL', ARM: 'Screen Failure', TRT01P: null, STRATUM: null },
+    ],
     adlb: rows(adlb),
     adrs: rows(adrs),
   } as unknown as Pick<AdamDatasets, 'adsl' | 'adlb' | 'adrs'>;
@@ -93,6 +97,33 @@ test('a stratum variable no subject has: PlanError at the list element primary.s
   const e = planErrorOf(text, adamFor(trialPlan));
   assert.is(e.path, 'primary.strata[1]');
   assert.is(e.message, `plan.json:${lineColumnOf(text, '"REGION"')}: primary.strata[1]: ADSL variable "REGION" has no value for any subject; stratify by a variable the data lock provides or remove it`);
+});
+
+test('a plan arm no ADSL subject is in: PlanError at arms.control / arms.experimental[i], listing the arms present (checked before the parameters)', () => {
+  const list = edited('"experimental": "MSC"', '"experimental": ["MSC", "MSC2"]');
+  const e1 = planErrorOf(list, adamFor(trialPlan, { adlb: 'C4' }));
+  assert.is(e1.path, 'arms.experimental[1]');
+  assert.is(e1.message, `plan.json:${lineColumnOf(list, '"MSC2"')}: arms.experimental[1]: arm "MSC2" has no subject in ADSL (arms present: MMF, MSC, SCRNFAIL); correct the arm code or remove the arm from the plan`);
+  // one experimental arm given as a string: the key itself
+  const single = edited('"experimental": "MSC"', '"experimental": "MSX"');
+  assert.is(planErrorOf(single, adamFor(trialPlan)).message, `plan.json:${lineColumnOf(single, '"experimental"')}: arms.experimental: arm "MSX" has no subject in ADSL (arms present: MMF, MSC, SCRNFAIL); correct the arm code or remove the arm from the plan`);
+  const control = edited('"control": "MMF"', '"control": "AZA"');
+  assert.is(planErrorOf(control, adamFor(trialPlan)).path, 'arms.control');
+  assert.is(planErrorOf(control, adamFor(trialPlan)).message.split(': ')[0], `plan.json:${lineColumnOf(control, '"control"')}`);
+});
+
+test('checkPlanArms: an external ADSL without ARMCD matches the arm by TRT01P, else ARM (as resolveArms does)', () => {
+  const text = edited('"control": "MMF", "experimental": "MSC"', '"control": "Placebo", "experimental": ["Xanomeline Low Dose"]');
+  const plan = loadPlan(text, 'plan.json');
+  const source = { file: 'plan.json', text };
+  checkPlanArms(plan, source, [{ ARMCD: null, ARM: 'Placebo', TRT01P: null }, { ARMCD: null, ARM: 'X', TRT01P: 'Xanomeline Low Dose' }]);
+  try {
+    checkPlanArms(plan, source, [{ ARMCD: null, ARM: 'Placebo', TRT01P: 'Placebo' }]);
+    assert.unreachable();
+  } catch (e) {
+    assert.instance(e, PlanError);
+    assert.is((e as PlanError).message, `plan.json:${lineColumnOf(text, '"Xanomeline Low Dose"')}: arms.experimental[0]: arm "Xanomeline Low Dose" has no subject in ADSL (arms present: Placebo); correct the arm code or remove the arm from the plan`);
+  }
 });
 
 test.run();

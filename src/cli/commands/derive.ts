@@ -3,23 +3,20 @@
  * SDTM data lock and the analysis plan, derive the ADaM datasets (src/adam/derive-adam.ts) and write
  * `<out>/adam/*.csv` plus `<out>/data-issues.csv` (reading and derivation issues). `<out>` is replaced
  * as a whole, atomically (src/pipeline/atomic-output.ts), like the output folder of `remit run`. Exit 1
- * with a one-line reason on a plan error or a fatal data problem; nothing is written then.
+ * with a one-line reason on a plan error (including a plan arm without subjects: src/plan/plan-data-references.ts)
+ * or a fatal data problem; nothing is written then.
  */
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Command } from '../io.ts';
 import { CommandOptions } from '../args.ts';
 import { ExitCode, UsageError } from '../../core/errors.ts';
 import { writeOutputFolder } from '../../pipeline/atomic-output.ts';
 import { loadPlanFile } from '../../plan/load-plan.ts';
-import { planArms, type Plan } from '../../plan/plan.ts';
+import { planArms } from '../../plan/plan.ts';
+import { checkPlanArms } from '../../plan/plan-data-references.ts';
 import { readDataLock, type Profile } from '../../io/read-data-lock.ts';
 import { issuesToCsv } from '../../io/data-issue.ts';
 import { adamToCsv, deriveAdam } from '../../adam/derive-adam.ts';
-
-/** Read and validate the plan file (PlanError on any problem, including an unreadable file). */
-export function readPlanFile(path: string): Plan {
-  return loadPlanFile(path).plan;
-}
 
 export const deriveCommand: Command = async (args, io) => {
   const o = new CommandOptions('derive', args, ['data', 'plan', 'out', 'profile', 'force']);
@@ -31,7 +28,7 @@ export const deriveCommand: Command = async (args, io) => {
   o.refuseToClobber(out, ['adam']);
   const profile = (o.string('profile') ?? 'ln-trial') as Profile;
   if (profile !== 'ln-trial' && profile !== 'generic') throw new UsageError(`remit derive: --profile must be ln-trial or generic, got "${profile}"`);
-  const plan = readPlanFile(planPath);
+  const { plan, text: planText } = loadPlanFile(planPath);
   // Under the generic profile arm codes are not checked at reading (a foreign study may spell screen
   // failures 'Scrnfail'); ADSL still sets ITTFL only for the plan's arms.
   const read = await readDataLock(data, profile === 'ln-trial' ? { profile, arms: planArms(plan) } : { profile });
@@ -42,6 +39,10 @@ export const deriveCommand: Command = async (args, io) => {
     return ExitCode.invalid;
   }
   const derived = deriveAdam(read.lock, plan);
+  // The plan's arms shape ADSL (ITTFL, TRT01P): an arm without subjects is a PlanError here as in `remit run`
+  // (src/plan/plan-data-references.ts). The endpoint, strata and laboratory parameters are read by the
+  // analyses, not by the derivation, so `remit run` checks them.
+  checkPlanArms(plan, { file: basename(planPath), text: planText }, derived.datasets.adsl);
   const csv = adamToCsv(derived.datasets);
   const files = new Map<string, string | Uint8Array>(Object.entries(csv).map(([k, v]) => [`adam/${k}.csv`, v]));
   files.set('data-issues.csv', issuesToCsv([...read.issues, ...derived.issues]));

@@ -9,6 +9,14 @@ import { UsageError } from '../../core/errors.ts';
 import { recoverOutputFolder, writeOutputFolder } from '../../pipeline/atomic-output.ts';
 import { runAdamFolder, runTrial, type RunOptions } from '../../../analyses/run-all.ts';
 
+/** `--only A,B` as a list of analysis ids; an empty id (`--only ,`, `--only ""`, `A,,B`) is a usage error, not "all". */
+function onlyOption(v: string | undefined): string[] | null {
+  if (v === undefined) return null;
+  const ids = v.split(',').map((s) => s.trim());
+  if (ids.some((id) => id === '')) throw new UsageError(`remit run: --only must be a comma-separated list of analysis ids, got "${v}" (leave --only out to run every analysis)`);
+  return ids;
+}
+
 function blindingOption(v: string | undefined): RunOptions['blinding'] {
   if (v === undefined) return 'both';
   if (v === 'closed' || v === 'open' || v === 'both') return v;
@@ -44,7 +52,7 @@ export const runCommand: Command = async (args, io) => {
     {
       dataDir: (data ?? adam) as string,
       planFile,
-      only: only === undefined ? null : only.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+      only: onlyOption(only),
       blinding: blindingOption(o.string('blinding')),
     },
     out,

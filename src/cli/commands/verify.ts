@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { CommandOptions } from '../args.ts';
 import type { Command } from '../io.ts';
 import { DataError, UsageError } from '../../core/errors.ts';
+import { parseJsonText } from '../../core/json-position.ts';
 import { sha256 } from '../../pipeline/hash.ts';
 import type { Manifest } from '../../pipeline/manifest.ts';
 import { runAdamFolder, runTrial } from '../../../analyses/run-all.ts';
@@ -34,16 +35,22 @@ function manifestShapeProblem(m: unknown): string | null {
   return null;
 }
 
-/** The manifest of output folder `dir` (DataError naming the file when it is unreadable, not JSON or not a manifest). */
+/** The manifest of output folder `dir` (DataError naming the file when it is unreadable or not a manifest, and the line and column when it is not JSON). */
 function readManifest(dir: string): Manifest {
   const manifestPath = join(dir, 'manifest.json');
   const where = { file: manifestPath, line: null, column: null };
-  let manifest: unknown;
+  let text: string;
   try {
-    manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    text = readFileSync(manifestPath, 'utf8');
   } catch (e) {
     throw new DataError(where, `cannot read the manifest: ${e instanceof Error ? e.message : String(e)}`);
   }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) {
+    const { line, column, message } = parsed.error;
+    throw new DataError({ file: manifestPath, line, column: String(column) }, `not valid JSON: ${message}`);
+  }
+  const manifest = parsed.value;
   const problem = manifestShapeProblem(manifest);
   if (problem !== null) throw new DataError(where, `not a remit manifest: ${problem}`);
   return manifest as Manifest;
