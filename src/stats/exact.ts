@@ -34,6 +34,11 @@ export interface ExactUnconditionalResult {
  */
 export const ExactEnumerationLimit = 10_000_000;
 
+/** Number of 2×2 tables the exact test enumerates for arms of n1 and n2: (n1 + 1)(n2 + 1); its cost grows with it. */
+export function exactTableCount(n1: number, n2: number): number {
+  return (n1 + 1) * (n2 + 1);
+}
+
 /**
  * Exact unconditional (Chan 1998) p-value for non-inferiority of arm 1 with margin M on p1 − p2.
  *
@@ -53,8 +58,9 @@ export function exactUnconditionalNITest(
   assertTwoArms(x1, n1, x2, n2);
   assertMargin(margin);
   // The enumeration is over (n1 + 1)(n2 + 1) tables: beyond ExactEnumerationLimit it would run for hours.
-  if ((n1 + 1) * (n2 + 1) > ExactEnumerationLimit) {
-    throw new InputError('n1', `(n1 + 1)(n2 + 1) = ${(n1 + 1) * (n2 + 1)} tables exceed ${ExactEnumerationLimit}: the exact test is impractical here; use the score test`);
+  const tables = exactTableCount(n1, n2);
+  if (tables > ExactEnumerationLimit) {
+    throw new InputError('n1', `(n1 + 1)(n2 + 1) = ${tables} tables exceed ${ExactEnumerationLimit}: the exact test is impractical here; use the score test`);
   }
   const gridPoints = options.gridPoints ?? 1000;
   assertCount(gridPoints, 'gridPoints', 1000);

@@ -25,7 +25,7 @@
 import { InputError } from '../core/errors.ts';
 import { chiSquareSf } from './distributions.ts';
 import { logisticRegression } from './logistic.ts';
-import { assertCount } from './proportions/validate.ts';
+import { assertTableCounts } from './proportions/validate.ts';
 
 /** Counts of one subgroup level: experimental x1 of n1, control x2 of n2. */
 export interface LevelCounts {
@@ -65,15 +65,6 @@ export interface InteractionNotEstimable {
   excluded: ExcludedLevel[];
 }
 
-/** Counts of one level: integers, n ≥ 0 (an empty arm is allowed and excluded), 0 ≤ x ≤ n. */
-function assertLevelCounts(l: LevelCounts, i: number): void {
-  for (const [x, n] of [['x1', 'n1'], ['x2', 'n2']] as const) {
-    assertCount(l[n], `levels[${i}].${n}`, 0);
-    assertCount(l[x], `levels[${i}].${x}`, 0);
-    if (l[x] > l[n]) throw new InputError(`levels[${i}].${x}`, `must be ≤ ${n} (${l[n]}), got ${l[x]}`);
-  }
-}
-
 /** Whether the additive model's MLE fails to exist (derivation in the module note; Albert & Anderson 1984). */
 function separated(levels: readonly LevelCounts[]): boolean {
   const favoursExperimental = levels.every((l) => l.x2 === 0 || l.x1 === l.n1);
@@ -89,7 +80,8 @@ function separated(levels: readonly LevelCounts[]): boolean {
  */
 export function interactionLikelihoodRatioTest(levels: readonly LevelCounts[]): InteractionTestResult | InteractionNotEstimable {
   if (!Array.isArray(levels) || levels.length === 0) throw new InputError('levels', 'expected at least one subgroup level');
-  levels.forEach(assertLevelCounts);
+  // Counts of each level: integers, 0 ≤ x ≤ n, n ≥ 0 (an empty arm is allowed and excluded).
+  levels.forEach((l, i) => assertTableCounts(l, `levels[${i}]`));
   const excluded: ExcludedLevel[] = [];
   const levelsUsed: number[] = [];
   levels.forEach((l, index) => {

@@ -33,7 +33,7 @@ import { ConvergenceError, InputError } from '../core/errors.ts';
 import { normalQuantile } from './distributions.ts';
 import { bisect } from './root.ts';
 import { ratioOrInfinity, restrictedMle, scoreVariance } from './proportions/score.ts';
-import { assertCount, assertLevel, assertOneOf } from './proportions/validate.ts';
+import { assertCount, assertLevel, assertOneOf, assertTableCounts } from './proportions/validate.ts';
 import { sizedWilsonLimits } from './proportions/stratified-wilson.ts';
 
 /** One stratum's 2 × 2 table. */
@@ -133,13 +133,7 @@ function mnWeightedScoreInterval(strata: readonly StratumCounts[], z: number): {
 
 function assertStrata(strata: readonly StratumCounts[]): void {
   if (!Array.isArray(strata) || strata.length === 0) throw new InputError('strata', 'must be a non-empty array of { x1, n1, x2, n2 }');
-  strata.forEach((s, k) => {
-    for (const [x, n] of [['x1', 'n1'], ['x2', 'n2']] as const) {
-      assertCount(s[n], `strata[${k}].${n}`, 0);
-      assertCount(s[x], `strata[${k}].${x}`, 0);
-      if (s[x] > s[n]) throw new InputError(`strata[${k}].${x}`, `must be ≤ ${n} (${s[n]}), got ${s[x]}`);
-    }
-  });
+  strata.forEach((s, k) => assertTableCounts(s, `strata[${k}]`));
 }
 
 function waldVariance(s: StratumCounts): number {

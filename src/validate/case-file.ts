@@ -13,6 +13,7 @@ import { basename } from 'node:path';
 import { DataError } from '../core/errors.ts';
 import { sha256 } from '../pipeline/hash.ts';
 import { parseJsonText, topLevelElementPositions, type TextPosition } from '../core/json-position.ts';
+import { isObject } from './compare.ts';
 
 export interface ReferenceCase<I = Record<string, unknown>, E = Record<string, unknown>> {
   id: string;
@@ -46,7 +47,6 @@ export interface CaseFile {
   cases: LoadedCase[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Deepest nesting of `expected` in a case (the shared cases nest 3 levels: rows of a table, a matrix). */
 const MAX_EXPECTED_DEPTH = 32;

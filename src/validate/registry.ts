@@ -21,8 +21,3 @@ const runners: ReadonlyMap<string, Runner> = new Map(
 export function runnerFor(method: string): Runner | undefined {
   return runners.get(method);
 }
-
-/** Every method with a runner, sorted. */
-export function knownMethods(): string[] {
-  return [...runners.keys()].sort();
-}

@@ -11,6 +11,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DataError, RemitError, UsageError } from '../core/errors.ts';
 import { sha256 } from '../pipeline/hash.ts';
 import { softwareVersions } from '../pipeline/manifest.ts';
@@ -20,8 +21,28 @@ import { KNOWN_DEVIATIONS, type KnownDeviation } from './known-deviations.ts';
 import { runnerFor } from './registry.ts';
 import { describeTolerance, isClose, type Tolerance } from './tolerance.ts';
 
-/** `../shared/reference`, resolved against the working directory (as `remit validate` documents). */
-export const DEFAULT_REFERENCE_DIR = join('..', 'shared', 'reference');
+/** The remit checkout (this file is src/validate/run-validation.ts). */
+const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+/**
+ * `../shared/reference` beside the remit checkout, resolved from the repository root — not from the working
+ * directory, so a report made from another folder states the same validation.
+ */
+export const DEFAULT_REFERENCE_DIR = join(REPO_ROOT, '..', 'shared', 'reference');
+
+/**
+ * remit's own cross-checks in the shared case format (test/references/README.md): the analytic MMRM
+ * Satterthwaite df (R nlme + numDeriv), Farrington–Manning NI power and sample size (rpact), the arm ×
+ * subgroup interaction LRT and logistic regression (R glm), the Chan exact unconditional test (SAS/StatXact
+ * exact score limits). Repository-relative; .ci/run passes the same files to `remit validate --cases`
+ * (test/validate/cross-check-cases.test.ts checks both lists against the folder).
+ */
+export const CROSS_CHECK_CASE_FILES: readonly string[] = [
+  'test/references/mmrm/satterthwaite-r.json',
+  'test/references/fm-power/fm-power-cases.json',
+  'test/references/interaction-lrt/interaction-lrt-cases.json',
+  'test/references/exact/exact-unconditional-cases.json',
+];
 
 export interface DeviationNote {
   fields: string;
@@ -243,15 +264,21 @@ export type ReportValidation =
   | { status: 'not-run'; referenceDir: string; reason: string };
 
 /**
- * Validation for the DSMB report's appendix, run in-process on the reference folder: about 0.1 s of CPU
- * inside a report run (the statistics code is already warm; 0.5 s cold, alone), so the appendix always
- * states the validation of exactly the code that made the report rather than pointing at an older
- * validation.json. A missing or unreadable folder gives "not validated in this run" with the reason.
+ * Validation for the DSMB report's appendix, run in-process: every case of the reference folder plus remit's
+ * cross-check case files ({@link CROSS_CHECK_CASE_FILES}), so the appendix covers every method the report
+ * uses (the exact test, FM power and the interaction test included). About 0.2 s of CPU inside a report run;
+ * the appendix states the validation of exactly the code that made the report rather than pointing at an
+ * older validation.json. A missing or unreadable folder gives "not validated in this run" with the reason.
+ * `referenceDir` in the result is the folder as the report names it: `../shared/reference` for the default
+ * (never an absolute path, which would make the report depend on where the checkout is).
  */
-export function validateForReport(referenceDir: string = DEFAULT_REFERENCE_DIR): ReportValidation {
-  if (!existsSync(referenceDir)) return { status: 'not-run', referenceDir, reason: `no reference case folder at ${referenceDir}` };
+export function validateForReport(options: { referenceDir?: string; cases?: readonly string[] } = {}): ReportValidation {
+  const dir = options.referenceDir ?? DEFAULT_REFERENCE_DIR;
+  const referenceDir = options.referenceDir ?? join('..', 'shared', 'reference');
+  const cases = options.cases ?? CROSS_CHECK_CASE_FILES.map((f) => join(REPO_ROOT, f)).filter((f) => existsSync(f));
+  if (!existsSync(dir)) return { status: 'not-run', referenceDir, reason: `no reference case folder at ${referenceDir}` };
   try {
-    const result = runValidation(loadCaseFiles({ referenceDir }));
+    const result = runValidation(loadCaseFiles({ referenceDir: dir, cases: [...cases] }));
     if (result.totals.cases === 0) return { status: 'not-run', referenceDir, reason: `no reference cases in ${referenceDir}` };
     return { status: 'run', referenceDir, result };
   } catch (e) {

@@ -12,7 +12,6 @@ import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { assertThrowsInputError } from '../helpers/throws.ts';
-import { InputError } from '../../src/core/errors.ts';
 import { exactUnconditionalNITest } from '../../src/stats/exact.ts';
 import { assertClose } from '../helpers/close.ts';
 import type { ReferenceCase } from '../../src/validate/case-file.ts';

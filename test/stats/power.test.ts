@@ -6,7 +6,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { assertThrowsInputError } from '../helpers/throws.ts';
-import { InputError } from '../../src/core/errors.ts';
 import {
   farringtonManningPower,
   farringtonManningSampleSize,

@@ -5,7 +5,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { assertThrowsInputError } from '../helpers/throws.ts';
-import { InputError } from '../../src/core/errors.ts';
 import { binomialCI, riskDifferenceCI, RiskDifferenceMethod } from '../../src/stats/proportions.ts';
 import { assertClose } from '../helpers/close.ts';
 import { casesFor } from '../helpers/reference.ts';

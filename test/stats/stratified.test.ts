@@ -6,7 +6,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { assertThrowsInputError } from '../helpers/throws.ts';
-import { InputError } from '../../src/core/errors.ts';
 import { riskDifferenceCI } from '../../src/stats/proportions.ts';
 import { stratifiedRiskDifference, type StratumCounts } from '../../src/stats/stratified.ts';
 import { assertClose } from '../helpers/close.ts';

@@ -11,7 +11,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCaseFile, readCaseFile, type ReferenceCase } from '../../src/validate/case-file.ts';
-import { runValidation } from '../../src/validate/run-validation.ts';
+import { runValidation, CROSS_CHECK_CASE_FILES } from '../../src/validate/run-validation.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const REFERENCES = join(repoRoot, 'test', 'references');
@@ -46,6 +46,7 @@ const ci = runValidation(ciCaseFiles().map((p) => readCaseFile(join(repoRoot, p)
 
 test('.ci/run validates every case file under test/references/, and none fails', () => {
   assert.equal([...ciCaseFiles()].sort(), referenceCaseFiles());
+  assert.equal([...CROSS_CHECK_CASE_FILES].sort(), referenceCaseFiles(), 'the report appendix validates the same files (src/validate/run-validation.ts)');
   assert.ok(referenceCaseFiles().includes(FM_POWER) && referenceCaseFiles().includes(INTERACTION));
   assert.is(ci.totals.cases, ciCaseFiles().reduce((n, p) => n + casesOf(p).length, 0), 'case count = sum over the files');
   assert.is(ci.totals.fail, 0, ci.cases.filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.problems.join('; ')}`).join('\n'));

@@ -6,16 +6,21 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { main } from '../../src/cli/main.ts';
+import { capture } from '../helpers/output-folder.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 import { appendixSection } from '../../analyses/appendix.ts';
 import { loadPlan } from '../../src/plan/load-plan.ts';
 import { softwareVersions } from '../../src/pipeline/manifest.ts';
-import { loadCaseFiles, runValidation, validateForReport } from '../../src/validate/run-validation.ts';
+import { CROSS_CHECK_CASE_FILES, loadCaseFiles, runValidation, validateForReport } from '../../src/validate/run-validation.ts';
 import { referenceDir } from '../helpers/reference.ts';
 
-test('the committed sample reports carry the validation run id of the current software and reference cases', () => {
-  const r = runValidation(loadCaseFiles({ referenceDir: referenceDir() }));
+test('the committed sample reports carry the validation run id of the current software, reference cases and cross-check case files', () => {
+  const r = runValidation(loadCaseFiles({ referenceDir: referenceDir(), cases: [...CROSS_CHECK_CASE_FILES] }));
+  // Every method the report uses is covered: the exact test, FM power and the interaction test included.
+  for (const m of ['chan_exact_unconditional_score_limits', 'farrington_manning_ni_power', 'arm_subgroup_interaction_lrt']) assert.ok(r.methods.some((x) => x.method === m), m);
   assert.is(r.verdict, 'pass');
   for (const file of ['report.html', 'report-open.html']) {
     const html = readFileSync(join('reports/sample', file), 'utf8');
@@ -30,7 +35,7 @@ test('the committed sample reports carry the validation run id of the current so
 });
 
 test('no reference folder: "not validated in this run" with the reason, and no summary table', () => {
-  const v = validateForReport('/nonexistent/reference');
+  const v = validateForReport({ referenceDir: '/nonexistent/reference' });
   assert.equal(v, { status: 'not-run', referenceDir: '/nonexistent/reference', reason: 'no reference case folder at /nonexistent/reference' });
   const planText = readFileSync('analyses/plan.json', 'utf8');
   const section = appendixSection({
@@ -47,6 +52,23 @@ test('no reference folder: "not validated in this run" with the reason, and no s
   const texts = section.blocks.flatMap((b) => (b.kind === 'text' ? b.paragraphs : []));
   assert.ok(texts.some((p) => p.startsWith('Software validation: not validated in this run (no reference case folder at /nonexistent/reference).')), texts.join('\n'));
   assert.not.ok(section.blocks.some((b) => b.kind === 'table'));
+});
+
+test('the appendix does not depend on the working directory: a run from another folder states the same validation', async () => {
+  const root = tempDir('remit-cwd-');
+  const elsewhere = join(root, 'elsewhere');
+  mkdirSync(elsewhere);
+  const repo = process.cwd();
+  const io = capture();
+  process.chdir(elsewhere);
+  let code: number;
+  try {
+    code = await main(['run', '--data', join(repo, 'data/sample'), '--plan', join(repo, 'analyses/plan.json'), '--out', join(root, 'out'), '--blinding', 'open'], io);
+  } finally {
+    process.chdir(repo);
+  }
+  assert.is(code, 0, io.errLines.join('\n'));
+  assert.is(readFileSync(join(root, 'out', 'report-open.html'), 'utf8'), readFileSync('reports/sample/report-open.html', 'utf8'));
 });
 
 test.run();

@@ -19,6 +19,18 @@ export function assertArm(x: number, n: number, xName: string, nName: string): v
   if (x > n) throw new InputError(xName, `must be ≤ ${nName} (${n}), got ${x}`);
 }
 
+/**
+ * The counts of one 2 × 2 table in a list (a stratum, a subgroup level): integers, n ≥ 0 (an empty arm is
+ * allowed: the caller decides what it means), 0 ≤ x ≤ n; errors name `${label}.x1` etc.
+ */
+export function assertTableCounts(t: { x1: number; n1: number; x2: number; n2: number }, label: string): void {
+  for (const [x, n] of [['x1', 'n1'], ['x2', 'n2']] as const) {
+    assertCount(t[n], `${label}.${n}`, 0);
+    assertCount(t[x], `${label}.${x}`, 0);
+    if (t[x] > t[n]) throw new InputError(`${label}.${x}`, `must be ≤ ${n} (${t[n]}), got ${t[x]}`);
+  }
+}
+
 /** Both arms of a 2 × 2 table, arguments named `x1`, `n1`, `x2`, `n2`. */
 export function assertTwoArms(x1: number, n1: number, x2: number, n2: number): void {
   assertArm(x1, n1, 'x1', 'n1');
