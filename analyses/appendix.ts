@@ -51,7 +51,7 @@ function validationBlocks(v: ReportValidation): ReportBlock[] {
     {
       kind: 'text',
       paragraphs: [
-        `Software validation ${r.verdict === 'pass' ? 'passed' : 'FAILED'} in this run: validation run id ${r.runId}. Each of the ${t.cases} reference cases in ${v.referenceDir} (${r.caseFiles.length} case files; published tables and R / statsmodels / SAS output) was recomputed through remit's public statistics API: ${t.pass} pass within the stated tolerance, ${t.knownDeviation} ${t.knownDeviation === 1 ? 'is a documented known deviation' : 'are documented known deviations'}, ${t.fail} fail. "remit validate --out DIR" with the same software and case files writes the full report (validation.html, validation.json) with the same id.`,
+        `Software validation ${r.verdict === 'pass' ? 'passed' : 'FAILED'} in this run: validation run id ${r.runId}. Each of the ${t.cases} reference cases (${r.caseFiles.length} case files: ${v.referenceDir}, published tables and R / statsmodels / SAS output; and remit's cross-checks in test/references, R nlme, rpact, R glm and SAS/StatXact output for the MMRM df, NI power, interaction test and exact test) was recomputed through remit's public statistics API: ${t.pass} pass within the stated tolerance, ${t.knownDeviation} ${t.knownDeviation === 1 ? 'is a documented known deviation' : 'are documented known deviations'}, ${t.fail} fail. "remit validate --out DIR" with the same software and case files writes the full report (validation.html, validation.json) with the same id.`,
       ],
     },
     {

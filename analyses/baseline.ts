@@ -9,7 +9,8 @@
  * - ADSL continuous: AGE, WEIGHTBL, HEIGHTBL, BMIBL; categorical: SEX, RACE, ETHNIC, LNCLASS, STRATUM.
  * - Baseline values (ABLFL = 'Y', the first such record per subject and parameter) of ADLB PARAMCDs PROT
  *   (24-h urine protein), PROTCRT (UPCR), CREAT, EGFR, ALB, C3, C4, DSDNA and ADQS SLEDAI (SLEDAI-2K),
- *   BILAGTOT (BILAG-2004 total); labels from PARAM.
+ *   BILAGTOT (BILAG-2004 total); labels with units and decimals as in the by-visit tables
+ *   (./common/parameter-display.ts), else PARAM.
  * Continuous: n, mean (SD), median (Q1–Q3) with SAS QNTLDEF=5 quartiles, min–max (src/stats/descriptive.ts).
  *
  * ARD: analysis "baseline-characteristics"; parameter = ADSL variable or PARAMCD; a pooled `label` record
@@ -31,6 +32,7 @@ import { FullAnalysisSet, populationTraces, RandomisedSet } from '../src/tables/
 import { MISSING_LEVEL, summarizeCategorical } from '../src/tables/summarize-categorical.ts';
 import { summarizeContinuous } from '../src/tables/summarize-continuous.ts';
 import { groupColumns } from '../src/tables/table-columns.ts';
+import { LabLabels, valueDecimals } from './common/parameter-display.ts';
 import type { Analysis, SectionContext } from './framework.ts';
 
 export const BASELINE_ANALYSIS = 'baseline-characteristics';
@@ -52,20 +54,24 @@ const CategoricalAdsl: readonly { variable: TextAdslVar; label: string; order?: 
   { variable: 'LNCLASS', label: 'Lupus nephritis class (ISN/RPS)' },
   { variable: 'STRATUM', label: 'Randomisation stratum' },
 ];
-/** Baseline BDS parameters, display order; decimals for display. */
-const BaselineParams: readonly { dataset: 'adlb' | 'adqs'; paramcd: string; decimals: number }[] = [
-  { dataset: 'adlb', paramcd: 'PROT', decimals: 2 },
-  { dataset: 'adlb', paramcd: 'PROTCRT', decimals: 2 },
-  { dataset: 'adlb', paramcd: 'CREAT', decimals: 1 },
-  { dataset: 'adlb', paramcd: 'EGFR', decimals: 1 },
-  { dataset: 'adlb', paramcd: 'ALB', decimals: 1 },
-  { dataset: 'adlb', paramcd: 'C3', decimals: 2 },
-  { dataset: 'adlb', paramcd: 'C4', decimals: 2 },
-  { dataset: 'adlb', paramcd: 'DSDNA', decimals: 1 },
-  { dataset: 'adqs', paramcd: 'SLEDAI', decimals: 1 },
-  { dataset: 'adqs', paramcd: 'BILAGTOT', decimals: 1 },
+/**
+ * Baseline BDS parameters, display order. Labels and decimals are those of the by-visit tables
+ * (./common/parameter-display.ts), so a parameter reads the same in every table; a parameter without a
+ * display label keeps its ADaM PARAM.
+ */
+const BaselineParams: readonly { dataset: 'adlb' | 'adqs'; paramcd: string }[] = [
+  { dataset: 'adlb', paramcd: 'PROT' },
+  { dataset: 'adlb', paramcd: 'PROTCRT' },
+  { dataset: 'adlb', paramcd: 'CREAT' },
+  { dataset: 'adlb', paramcd: 'EGFR' },
+  { dataset: 'adlb', paramcd: 'ALB' },
+  { dataset: 'adlb', paramcd: 'C3' },
+  { dataset: 'adlb', paramcd: 'C4' },
+  { dataset: 'adlb', paramcd: 'DSDNA' },
+  { dataset: 'adqs', paramcd: 'SLEDAI' },
+  { dataset: 'adqs', paramcd: 'BILAGTOT' },
 ];
-const Decimals: Readonly<Record<string, number>> = Object.fromEntries(BaselineParams.map((p) => [p.paramcd, p.decimals]));
+const Decimals: Readonly<Record<string, number>> = Object.fromEntries(BaselineParams.map((p) => [p.paramcd, valueDecimals(p.paramcd)]));
 
 /** FAS when the data carry FASFL, else ITT. */
 export function baselinePopulation(adsl: readonly GenericAdslRecord[]): 'FAS' | 'ITT' {
@@ -120,7 +126,7 @@ export function computeBaseline(input: AdamInput): ArdRecord[] {
     if (records === undefined) continue;
     const { values, label } = baselineValues(records, p.paramcd);
     if (label === null && values.size === 0) continue;
-    out.push(...meta(pop, p.paramcd, label ?? p.paramcd, 'continuous'));
+    out.push(...meta(pop, p.paramcd, LabLabels[p.paramcd] ?? label ?? p.paramcd, 'continuous'));
     out.push(...summarizeContinuous(values, g.groups, { analysis: BASELINE_ANALYSIS, population: pop, parameter: p.paramcd }));
   }
   return out;

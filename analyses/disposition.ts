@@ -154,6 +154,20 @@ export function consortFlow(own: readonly ArdRecord[], groups: readonly string[]
   };
 }
 
+/**
+ * Where the per-protocol rule is stated. This generic summary reads ADSL only, so it lists a subject left
+ * out of the PP set by the flag; the trial's rule (analyses/common/analysis-sets.ts `perProtocolSet`) needs
+ * SUPPDM and ADRS and is applied, with each subject's reason, to the PP header N of the analyses by PP.
+ */
+export const PP_RULE_FOOTNOTE = 'Per-protocol set: in the FAS, no protocol deviation excluding from the PP set and a primary-visit renal response decided on data.';
+/** Closed report: where the reason of each subject left out of the PP set is listed. */
+export const PP_REASON_FOOTNOTE = 'Its excluded subjects show only PPROTFL = N here; the reason for each is listed under the column N of the primary analysis table, PP.';
+
+/** The data carry PPROTFL and the plan analyses the primary endpoint in the PP set (whose header N lists the reasons). */
+function perProtocolAnalysed(plan: SectionContext['plan'], own: readonly ArdRecord[]): boolean {
+  return plan.primary.populations.includes('PP') && own.some((r) => r.parameter === 'ANALYSIS_SET' && r.category === 'PP' && r.statistic === 'n' && r.value !== null);
+}
+
 /** Report section: CONSORT figure and disposition table. */
 export function dispositionSections(ard: readonly ArdRecord[], ctx: SectionContext): ReportSection[] {
   const own = ard.filter((r) => r.analysis === DISPOSITION_ANALYSIS);
@@ -172,7 +186,11 @@ export function dispositionSections(ard: readonly ArdRecord[], ctx: SectionConte
       headerNParameter: 'RANDOMIZED',
       columns,
       rows: tableRows(own),
-      footnotes: ['Completion and discontinuation from ADSL EOSSTT/DCSREAS (end of study = the primary visit for this trial).', 'Analysis-set rows show "–" when the data carry no flag for that set.'],
+      footnotes: [
+        'Completion and discontinuation from ADSL EOSSTT/DCSREAS (end of study = the primary visit for this trial).',
+        'Analysis-set rows show "–" when the data carry no flag for that set.',
+        ...(perProtocolAnalysed(ctx.plan, own) ? [ctx.blinding === 'closed' ? `${PP_RULE_FOOTNOTE} ${PP_REASON_FOOTNOTE}` : PP_RULE_FOOTNOTE] : []),
+      ],
       stubHeader: 'Disposition',
     },
     own,

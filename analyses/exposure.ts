@@ -24,7 +24,7 @@ import { buildTable, type TableRow } from '../src/report/tables.ts';
 import type { AdamInput } from '../src/tables/adam-input.ts';
 import { distinctValues, findRecord } from '../src/tables/ard-lookup.ts';
 import { countSubjectSet, headerNRecords } from '../src/tables/count-subjects.ts';
-import { populationGroups } from '../src/tables/population-groups.ts';
+import { populationGroups, TOTAL } from '../src/tables/population-groups.ts';
 import { populationTraces, SafetySet } from '../src/tables/population-trace.ts';
 import { summarizeContinuous } from '../src/tables/summarize-continuous.ts';
 import { groupColumns } from '../src/tables/table-columns.ts';
@@ -52,7 +52,11 @@ interface ExposureParameter {
   parameter: string;
   label: string;
   value: (s: GenericAdslRecord) => number | null;
-  /** Shown in the closed report only: its values (or which subjects have one) reveal the arm. */
+  /**
+   * Shown in the closed report only: its values (or which subjects have one) reveal the arm. Such a
+   * parameter is arm-specific (the active product of one arm; placebo gives none or 0), so it has no Total:
+   * pooling MMF doses with placebo zeros, or repeating the one arm with cells, describes no dose given.
+   */
   closedOnly?: boolean;
 }
 
@@ -86,7 +90,8 @@ export function computeExposure(input: AdamInput): ArdRecord[] {
     const values = new Map(adsl.map((s) => [s.USUBJID, p.value(s)]));
     if (p.parameter !== 'TRTDUR' && ![...values.values()].some((v) => v !== null)) continue;
     out.push(ard({ ...key, parameter: p.parameter, statistic: 'label', value: p.label }));
-    out.push(...summarizeContinuous(values, g.groups, { ...key, parameter: p.parameter }));
+    const summary = summarizeContinuous(values, g.groups, { ...key, parameter: p.parameter });
+    out.push(...(p.closedOnly ? summary.filter((r) => r.group !== TOTAL) : summary));
   }
   return out;
 }
@@ -120,10 +125,13 @@ export function exposureSections(ard: readonly ArdRecord[], ctx: SectionContext)
       footnotes: [
         'Duration = last − first date of study treatment + 1 (ADSL TRTEDT, TRTSDT), or ADSL TRTDURD when present.',
         ...(own.some((r) => r.parameter === 'ORALCOMP')
-          ? ['Oral adherence = days with oral study drug (EX records taken daily) within the planned period ÷ days of that period × 100, the period running from the first oral dose to the earlier of end of study and the planned treatment length (primary visit target day); at most 100 %. EX carries no returned-tablet counts.']
+          ? ['Oral adherence = days with oral study drug (EX records taken daily) within the planned period ÷ days of that period × 100, the period running from the first oral dose to the earliest of end of study, the data cut and the planned treatment length (primary visit target day); at most 100 %. Oral treatment still ongoing (EX record without EXENDTC) is taken up to the earlier of end of study and the data cut. EX carries no returned-tablet counts.']
           : []),
         ...(ctx.blinding === 'closed' && own.some((r) => r.parameter === 'CELLDOSE')
-          ? ['UC-MSC dose: sum of EX doses in 10^6 cells/kg (planned 2); cumulative oral dose: daily dose × days of each oral EX record (MMF 2 g/day planned; placebo tablets 0).']
+          ? [
+            'UC-MSC dose: sum of EX doses in 10^6 cells/kg (planned 2); cumulative oral dose: daily dose × days of each oral EX record (MMF 2 g/day planned; placebo tablets 0).',
+            `${TOTAL}: not given (–) for the UC-MSC dose and the cumulative oral dose: each is the active product of one arm, so a pooled summary would mix active doses with placebo (none or 0).`,
+          ]
           : []),
       ],
       stubHeader: 'Parameter',

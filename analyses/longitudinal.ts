@@ -9,11 +9,11 @@
  * longitudinal/mmrm-records.ts.
  */
 import type { AdlbRecord } from '../src/adam/adlb.ts';
-import type { ArdRecord, CountTrace } from '../src/core/ard.ts';
+import type { ArdRecord } from '../src/core/ard.ts';
 import type { Plan } from '../src/plan/plan.ts';
 import type { ReportBlock, ReportSection } from '../src/report/html.ts';
-import type { SubjectGroup } from '../src/tables/population-groups.ts';
-import { armPopulationTraces } from './common/analysis-sets.ts';
+import { armHeaderTraces } from './common/analysis-sets.ts';
+import { LabLabels } from './common/parameter-display.ts';
 import { PopulationLabel, populationSubjects, type PopulationCode } from './common/responders.ts';
 import type { Analysis, AnalysisInput, SectionContext } from './framework.ts';
 import { byVisitRecords, type ParameterSpec } from './longitudinal/by-visit.ts';
@@ -28,12 +28,6 @@ const Log2Params: ReadonlySet<string> = new Set(['ANA']);
 /** Proteinuria parameters: percent change is shown. */
 const ProteinuriaParams: ReadonlySet<string> = new Set(['PROT', 'PROTCRT']);
 
-export const LabLabels: Readonly<Record<string, string>> = {
-  PROTCRT: 'Urine protein/creatinine ratio (g/g)', PROT: '24-h urine protein (g/24 h)', ALB: 'Serum albumin (g/L)',
-  CREAT: 'Serum creatinine (µmol/L)', EGFR: 'eGFR (mL/min/1.73 m²)', C3: 'Complement C3 (g/L)', C4: 'Complement C4 (g/L)',
-  ANA: 'ANA (log2 reciprocal titre)', DSDNA: 'Anti-dsDNA (IU/mL)',
-};
-
 /** How each plan parameter is summarised and modelled. */
 export function parameterSpec(plan: Plan, paramcd: string): ParameterSpec & { model: ModelScale } {
   const log = plan.longitudinal.logTransform.includes(paramcd);
@@ -45,19 +39,6 @@ export function parameterSpec(plan: Plan, paramcd: string): ParameterSpec & { mo
 export function armBySubject(input: AnalysisInput, population: PopulationCode): Map<string, string> {
   const codes = new Set(input.arms.map((a) => a.code));
   return new Map(populationSubjects(input.adam.adsl, population).filter((s) => codes.has(s.ARMCD)).map((s) => [s.USUBJID, s.ARMCD]));
-}
-
-/** The arm groups (plan order) of an analysis set given as USUBJID → ARMCD (`armBySubject`). */
-export function armGroups(input: AnalysisInput, subjects: ReadonlyMap<string, string>): SubjectGroup[] {
-  return input.arms.map((a) => ({ label: a.label, subjects: new Set([...subjects].filter(([, code]) => code === a.code).map(([id]) => id)) }));
-}
-
-/**
- * The header-N traces (arm label → trace) of a by-arm analysis of the analysis set `subjects` (closed report):
- * each arm's subjects and the randomised subjects of the arm left out, with the reason.
- */
-export function armHeaderTraces(input: AnalysisInput, population: PopulationCode, subjects: ReadonlyMap<string, string>): Map<string, CountTrace> {
-  return armPopulationTraces(input, population, armGroups(input, subjects));
 }
 
 /** Records of each PARAMCD, in their original order. */
@@ -92,7 +73,7 @@ export const longitudinal: Analysis = {
       const spec = parameterSpec(input.plan, paramcd);
       const records = byParam.get(paramcd) ?? [];
       out.push(...byVisitRecords({ analysis: LongitudinalAnalysis, population: LongitudinalPopulation, arms: input.arms, visits: axis.map((v) => v.visit), baselineVisit: input.plan.baseline.avisit, subjects, header }, spec, records));
-      out.push(...mmrmRecords({ population: LongitudinalPopulation, arms: input.arms, visits: input.plan.visits.map((v) => v.avisit), subjects, covariance: input.plan.longitudinal.covariance, df: input.plan.longitudinal.df }, paramcd, spec.model, records));
+      out.push(...mmrmRecords({ population: LongitudinalPopulation, arms: input.arms, visits: input.plan.visits.map((v) => v.avisit), subjects, header, covariance: input.plan.longitudinal.covariance, df: input.plan.longitudinal.df }, paramcd, spec.model, records));
     }
     return out;
   },

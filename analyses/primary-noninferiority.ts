@@ -22,7 +22,7 @@
 import { ard, type ArdRecord, type CountTrace } from '../src/core/ard.ts';
 import { InputError } from '../src/core/errors.ts';
 import type { AdrsRecord } from '../src/adam/adrs.ts';
-import { exactUnconditionalNITest } from '../src/stats/exact.ts';
+import { exactTableCount, exactUnconditionalNITest } from '../src/stats/exact.ts';
 import { farringtonManningTest } from '../src/stats/noninferiority.ts';
 import { binomialCI, riskDifferenceCI, RiskDifferenceMethod } from '../src/stats/proportions.ts';
 import { stratifiedRiskDifference, type StratifiedMethod } from '../src/stats/stratified.ts';
@@ -127,25 +127,30 @@ export function conclusionText(nonInferior: boolean): string {
   return nonInferior ? 'NI shown' : 'NI not shown';
 }
 
-/** "non-inferior at margin 15 %: lower 95 % bound −6.2 % > −15 %" (domain.md 3.1 wording). */
+/**
+ * "non-inferior at margin 15 pp: lower 95 % bound −6.2 pp > −15 pp" (domain.md 3.1 wording). The margin and
+ * the bound are differences of two percentages, so percentage points (pp), as in the tables and charts.
+ */
 export function verdictText(r: NiInterval, margin: number, level: number): string {
-  const pct = (x: number) => `${(x * 100).toFixed(1).replace('-', '−')} %`;
-  const m = `${+(margin * 100).toFixed(2)} %`;
+  const pp = (x: number) => `${(x * 100).toFixed(1).replace('-', '−')} pp`;
+  const m = `${+(margin * 100).toFixed(2)} pp`;
   const lvl = formatConfidenceLevel(level);
   return r.nonInferior
-    ? `non-inferior at margin ${m}: lower ${lvl} bound ${pct(r.lower)} > −${m}`
-    : `non-inferiority not shown at margin ${m}: lower ${lvl} bound ${pct(r.lower)} ≤ −${m}`;
+    ? `non-inferior at margin ${m}: lower ${lvl} bound ${pp(r.lower)} > −${m}`
+    : `non-inferiority not shown at margin ${m}: lower ${lvl} bound ${pp(r.lower)} ≤ −${m}`;
 }
 
 /**
- * Largest number of 2×2 tables, (n1 + 1)(n2 + 1), for which the exact unconditional test is run. Its cost
- * grows with n1·n2 times the nuisance grid (about 0.05 s at 115 per arm, 40 s at 11,500 per arm); at a
- * thousand subjects per arm the score test's normal approximation is accurate, so beyond that the test is
- * reported as not computed rather than dominating the run (issue 9: nothing worse than linear in subjects).
+ * Largest number of 2×2 tables (src/stats/exact.ts `exactTableCount`) for which the analysis runs the exact
+ * unconditional test: a policy of the pipeline, below the library's hard ExactEnumerationLimit (10^7). The
+ * cost grows with n1·n2 (bench/exact-unconditional.ts: 4 ms at 115 per arm; about 0.1 s at 1,000 and 0.5 s
+ * at 3,000 per arm); at a thousand subjects per arm the score test's normal approximation is accurate, so
+ * beyond that the test is reported as not computed rather than growing faster than the rest of the run
+ * (issue 9: nothing worse than linear in subjects).
  */
 export const ExactMaxTables = 1_000_000;
 export function exactTestAffordable(n1: number, n2: number): boolean {
-  return (n1 + 1) * (n2 + 1) <= ExactMaxTables;
+  return exactTableCount(n1, n2) <= ExactMaxTables;
 }
 
 function tippingPoint(c: Ctx, outcomes: readonly SubjectOutcome[], expArm: ArmInfo, ctlArm: ArmInfo, level: number, margin: number): ArdRecord[] {
@@ -211,7 +216,7 @@ function runPopulation(input: AnalysisInput, population: PopulationCode, exp: Ar
     out.push(ard({ ...ctx('ni-exact'), group: contrast, statistic: 'conclusion', value: conclusionText(ex.pValue < p.alphaOneSided), method: 'chan-exact-unconditional' }));
   } else {
     out.push(ard({ ...ctx('ni-exact'), group: contrast, statistic: 'pValue', value: null, method: 'chan-exact-unconditional' }));
-    out.push(ard({ ...ctx('ni-exact'), group: contrast, statistic: 'conclusion', value: `not computed: (${e.n} + 1) × (${c.n} + 1) = ${((e.n + 1) * (c.n + 1)).toLocaleString('en-US')} 2×2 tables, above the limit of ${ExactMaxTables.toLocaleString('en-US')}; the score-based analyses above apply`, method: 'chan-exact-unconditional' }));
+    out.push(ard({ ...ctx('ni-exact'), group: contrast, statistic: 'conclusion', value: `not computed: (${e.n} + 1) × (${c.n} + 1) = ${exactTableCount(e.n, c.n).toLocaleString('en-US')} 2×2 tables, above the limit of ${ExactMaxTables.toLocaleString('en-US')}; the score-based analyses above apply`, method: 'chan-exact-unconditional' }));
   }
 
   // Sensitivity: alternative response definitions (TOTREM = CR or PR of the alternative's category).

@@ -23,7 +23,8 @@ import { DescriptiveLevel } from './common/confidence.ts';
 import { buildTable, MISSING_FOOTNOTE, type TableColumn } from '../src/report/tables.ts';
 import { PopulationLabel, splitTrace, type PopulationCode } from './common/responders.ts';
 import { contrastLabel, type Analysis, type AnalysisInput, type ArmInfo, type SectionContext } from './framework.ts';
-import { armBySubject, armHeaderTraces, recordsByParam, visitAxis } from './longitudinal.ts';
+import { armHeaderTraces } from './common/analysis-sets.ts';
+import { armBySubject, recordsByParam, visitAxis } from './longitudinal.ts';
 import { byVisitRecords, type ParameterSpec } from './longitudinal/by-visit.ts';
 import { descriptiveTableBlock, meanChartBlock } from './longitudinal/sections.ts';
 
@@ -135,7 +136,7 @@ export const sleActivity: Analysis = {
 function sriTable(ard: readonly ArdRecord[], ctx: SectionContext, sri: string, groups: readonly string[]): ReportBlock {
   const visits = ctx.plan.secondary.sri.visits;
   const [control, ...experimental] = ctx.arms;
-  const contrasts: TableColumn[] = ctx.blinding === 'closed' ? experimental.map((e) => ({ group: contrastLabel(e, control), showN: false, label: `${contrastLabel(e, control)} (${confidenceLabel(DescriptiveLevel)})` })) : [];
+  const contrasts: TableColumn[] = ctx.blinding === 'closed' ? experimental.map((e) => ({ group: contrastLabel(e, control), showN: false, label: `${contrastLabel(e, control)} (${confidenceLabel(DescriptiveLevel)}), pp` })) : [];
   // Header N: the SRI records' "N" of the first SRI visit carry the group sizes; re-key them as the header record.
   const header = ard.filter((r) => r.analysis === SleAnalysis.sri && r.visit === visits[0] && r.statistic === 'N').map((r) => ({ ...r, parameter: `${sri}-N`, visit: null }));
   const built = buildTable(
@@ -144,6 +145,8 @@ function sriTable(ard: readonly ArdRecord[], ctx: SectionContext, sri: string, g
         title: `SLE Responder Index (SRI-${ctx.plan.secondary.sri.threshold}) by visit`,
         analysis: SleAnalysis.sri,
         population: SlePopulation,
+        populationLabel: PopulationLabel[SlePopulation],
+        units: `responders n (%); response rate in %${contrasts.length > 0 ? '; difference in percentage points (pp)' : ''}`,
         headerNParameter: `${sri}-N`,
         columns: [...groups.map((g) => ({ group: g })), ...contrasts],
         rows: visits.flatMap((v) => [

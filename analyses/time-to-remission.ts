@@ -16,7 +16,7 @@ import { PlanError } from '../src/core/errors.ts';
 import type { Plan } from '../src/plan/plan.ts';
 import type { ReportSection } from '../src/report/html.ts';
 import { PopulationLabel, populationSubjects, stratumOf, type PopulationCode } from './common/responders.ts';
-import { armPopulationTraces } from './common/analysis-sets.ts';
+import { armHeaderTraces } from './common/analysis-sets.ts';
 import type { Analysis, AnalysisInput, SectionContext } from './framework.ts';
 import { timeToRemissionRecords, type Landmark, type TtrSubject } from './ttr/compute.ts';
 import { ttrBlocks } from './ttr/sections.ts';
@@ -53,9 +53,8 @@ export function ttrSubjects(input: AnalysisInput, paramcd: string): TtrSubject[]
  * has no record of the parameter (which the set's rule would not say).
  */
 export function ttrHeaderTraces(input: AnalysisInput, paramcd: string, subjects: readonly TtrSubject[]): Map<string, CountTrace> {
-  const groups = input.arms.map((a) => ({ label: a.label, subjects: new Set(subjects.filter((s) => s.arm === a.code).map((s) => s.id)) }));
   const fas = new Set(populationSubjects(input.adam.adsl, TtrPopulation).map((s) => s.USUBJID));
-  const traces = armPopulationTraces(input, TtrPopulation, groups);
+  const traces = armHeaderTraces(input, TtrPopulation, new Map(subjects.map((s) => [s.id, s.arm])));
   const noRecord = (id: string) => ({ id, reason: `FASFL = Y, no ADTTE ${paramcd} record` });
   return new Map([...traces].map(([arm, t]) => [arm, t.notCounted === undefined ? t : countTrace(t.counted, t.notCounted.map((s) => (fas.has(s.id) ? noRecord(s.id) : s)))]));
 }

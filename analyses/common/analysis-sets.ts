@@ -56,6 +56,19 @@ export function analysisSetRule(population: PopulationCode, adrs: readonly AdrsR
   }
 }
 
+/** The arm groups (plan order) of an analysis set given as USUBJID → ARMCD (`armBySubject`). */
+export function armGroups(input: AnalysisInput, subjects: ReadonlyMap<string, string>): SubjectGroup[] {
+  return input.arms.map((a) => ({ label: a.label, subjects: new Set([...subjects].filter(([, code]) => code === a.code).map(([id]) => id)) }));
+}
+
+/**
+ * The header-N traces (arm label → trace) of a by-arm analysis of the analysis set `subjects` (closed report):
+ * each arm's subjects and the randomised subjects of the arm left out, with the reason.
+ */
+export function armHeaderTraces(input: AnalysisInput, population: PopulationCode, subjects: ReadonlyMap<string, string>): Map<string, CountTrace> {
+  return armPopulationTraces(input, population, armGroups(input, subjects));
+}
+
 /** The arm groups of a responder analysis: the subjects it counted per arm (./responders.ts `countByArm`). */
 export function countedGroups(counts: readonly ArmCounts[]): SubjectGroup[] {
   return counts.map((c) => ({ label: c.arm.label, subjects: new Set(c.subjects.map((o) => o.usubjid)) }));

@@ -14,10 +14,13 @@
  *   group = contrast "E - C", visit: estimate/se/df/lower/upper/pValue (difference);
  * category "mmrm-ratio" (log scale only): the same back-transformed (estimate/lower/upper; pValue on
  *   the contrast); category "model", group = contrast: converged (1/0), iterations, logLik, nSubjects,
- *   nObservations, nExcluded, and "message" (string) when the fit failed or warned.
+ *   nObservations, nExcluded, and "message" (string) when the fit failed or warned;
+ * category and visit null, group = arm label: "N", the arm's subjects of the analysis set (the table's
+ *   header N, as in the other by-arm tables), carrying the arm's population trace when given.
+ * The fit reports subjects and observations for the whole model, not per visit: the table states those.
  * Non-convergence is never hidden: converged = 0 and the section prints a footnote.
  */
-import { ard, type ArdRecord } from '../../src/core/ard.ts';
+import { ard, type ArdRecord, type CountTrace } from '../../src/core/ard.ts';
 import { ConvergenceError, InputError } from '../../src/core/errors.ts';
 import { fitMMRM, type MmrmResult, type MmrmRow } from '../../src/stats/mmrm.ts';
 import type { ArmInfo } from '../framework.ts';
@@ -35,6 +38,8 @@ export interface MmrmContext {
   /** Post-baseline plan visits in time order. */
   visits: readonly string[];
   subjects: ReadonlyMap<string, string>;
+  /** Arm label → the population trace its header N carries (closed report); none when absent. */
+  header?: ReadonlyMap<string, CountTrace>;
   covariance: 'unstructured' | 'compound-symmetry' | 'ar1';
   df: 'satterthwaite' | 'residual';
 }
@@ -102,6 +107,14 @@ function fitRecords(ctx: MmrmContext, paramcd: string, scale: ModelScale, fit: M
   return out;
 }
 
+/** The header N of each arm: its subjects in the analysis set, with the population trace when given. */
+function armNRecords(ctx: MmrmContext, paramcd: string): ArdRecord[] {
+  return ctx.arms.map((a) => {
+    const n = [...ctx.subjects.values()].filter((code) => code === a.code).length;
+    return ard({ analysis: MmrmAnalysis, population: ctx.population, parameter: paramcd, group: a.label, statistic: 'N', value: n, subjects: ctx.header?.get(a.label) });
+  });
+}
+
 /**
  * Fit the MMRM of one parameter and return its ARD records (see the module note). A fit that fails
  * (empty arm × visit cell, rank-deficient design, no positive definite start) gives converged = 0 and
@@ -118,6 +131,7 @@ export function mmrmRecords(ctx: MmrmContext, paramcd: string, scale: ModelScale
   const visits = ctx.visits.filter(observed);
   const rows = all.rows.filter((r) => visits.includes(r.visit));
   const out: ArdRecord[] = [
+    ...armNRecords(ctx, paramcd),
     ard({ ...model, statistic: 'nExcluded', value: excluded }),
     ard({ ...model, statistic: 'scale', value: scale }),
     ard({ ...model, statistic: 'visits', value: visits.join('; ') }),

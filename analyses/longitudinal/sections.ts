@@ -12,12 +12,8 @@ import { contrastLabel, type SectionContext } from '../framework.ts';
 import type { ParameterSpec } from './by-visit.ts';
 import { MmrmAnalysis } from './mmrm-records.ts';
 import { DescriptiveLevel } from '../common/confidence.ts';
+import { estimateDecimals, valueDecimals } from '../common/parameter-display.ts';
 import { confidenceLabel } from '../../src/report/format.ts';
-
-/** Display decimals per parameter (means, medians, estimates); SDs get one more. */
-export const ParamDecimals: Readonly<Record<string, number>> = {
-  PROTCRT: 2, PROT: 2, ALB: 1, CREAT: 0, EGFR: 1, C3: 2, C4: 3, ANA: 2, DSDNA: 1, SLEDAI: 1, BILAGTOT: 1, PHGA: 2, HAQDI: 2,
-};
 
 export interface VisitAxis {
   visit: string;
@@ -130,7 +126,7 @@ export function visitsWithoutValues(ard: readonly ArdRecord[], analysis: string,
  * another has some keeps its rows (n 0, "–").
  */
 export function descriptiveTableBlock(ard: readonly ArdRecord[], analysis: string, population: string, spec: ParameterSpec, label: string, units: string | null, groups: readonly string[], visits: readonly string[], baselineVisit: string, idPrefix: string): ReportBlock {
-  const d = ParamDecimals[spec.paramcd] ?? 2;
+  const d = valueDecimals(spec.paramcd);
   const omitted = visitsWithoutValues(ard, analysis, spec.paramcd, groups, visits);
   const footnotes = [
     ...(omitted.length > 0 ? [`Not collected at ${visitListText(omitted)}: no values in any arm.`] : []),
@@ -147,6 +143,19 @@ export function descriptiveTableBlock(ard: readonly ArdRecord[], analysis: strin
   };
 }
 
+/**
+ * The subjects and observations the MMRM used, against the header N (the arm's analysis set): the fit
+ * reports them for the whole model, not per visit. Empty when the fit gave no counts (it failed).
+ */
+function modelSizeFootnote(ard: readonly ArdRecord[], model: Pick<ArdRecord, 'analysis' | 'parameter' | 'group' | 'visit' | 'category'>, ratio: boolean): string[] {
+  const subjects = value(ard, model, 'nSubjects');
+  const observations = value(ard, model, 'nObservations');
+  const excluded = value(ard, model, 'nExcluded') ?? 0;
+  if (subjects === null || observations === null) return [];
+  const why = ratio ? 'no positive baseline' : 'no baseline';
+  return [`N: the arm's subjects in the analysis set. The model used ${subjects} subjects with ${observations} post-baseline values (both arms)${excluded > 0 ? `; ${excluded} subjects with ${why} were excluded` : ''}.`];
+}
+
 /** MMRM table (LS means by arm, difference or ratio, p-value) and its convergence footnote. */
 export function mmrmTableBlock(ard: readonly ArdRecord[], population: string, spec: ParameterSpec, label: string, ctx: SectionContext, visits: readonly string[], idPrefix: string): ReportBlock {
   const [control, ...experimental] = ctx.arms;
@@ -157,9 +166,9 @@ export function mmrmTableBlock(ard: readonly ArdRecord[], population: string, sp
   const scale = ard.find((r) => r.analysis === MmrmAnalysis && r.parameter === spec.paramcd && r.category === 'model' && r.statistic === 'scale')?.value ?? 'identity';
   const ratio = scale !== 'identity';
   const category = ratio ? 'mmrm-ratio' : 'mmrm';
-  const d = ratio ? 3 : (ParamDecimals[spec.paramcd] ?? 2);
+  const d = ratio ? 3 : estimateDecimals(spec.paramcd);
   const columns: TableColumn[] = [
-    ...ctx.arms.map((a) => ({ group: a.label, label: ratio ? `${a.label}: ratio to baseline` : `${a.label}: LS mean change`, showN: false })),
+    ...ctx.arms.map((a) => ({ group: a.label, label: ratio ? `${a.label}: ratio to baseline` : `${a.label}: LS mean change` })),
     { group: contrast, label: ratio ? `${contrast}: ratio of geometric means` : `${contrast}: difference`, showN: false },
     { group: contrast, label: 'p-value', showN: false, kind: 'p-value' as const },
   ];
@@ -170,6 +179,7 @@ export function mmrmTableBlock(ard: readonly ArdRecord[], population: string, sp
     `MMRM on ${ratio ? `log${scale === 'log2' ? '2' : ''}(value / baseline) with log${scale === 'log2' ? '2' : ''}(baseline)` : 'change from baseline with baseline'} as covariate, arm, visit and arm × visit; ${ctx.plan.longitudinal.covariance} covariance, REML, ${ctx.plan.longitudinal.df === 'satterthwaite' ? 'Satterthwaite' : 'residual'} df (SAS PROC MIXED; R mmrm); LS means at the mean baseline (${confidenceLabel(DescriptiveLevel)}).`,
     ...(ratio ? ['Estimates back-transformed: ratios to baseline (geometric mean ratios) and ratio of geometric means between arms; p-value from the log scale.'] : []),
     'Missing visits are not imputed (likelihood-based, missing at random).',
+    ...modelSizeFootnote(ard, model, ratio),
     ...(converged === 1 ? [] : [`THE MODEL DID NOT CONVERGE${typeof message === 'string' ? ` (${message})` : ''}: estimates are not interpretable.`]),
     ...(converged === 1 && typeof message === 'string' ? [`Fit warning: ${message}`] : []),
   ];

@@ -5,6 +5,9 @@
  * method concordance, tipping-point heat map). Open report: the pooled remission rate only.
  */
 import type { ArdRecord } from '../../src/core/ard.ts';
+import { InputError } from '../../src/core/errors.ts';
+import type { RiskDifferenceMethod } from '../../src/stats/proportions.ts';
+import type { StratifiedMethod } from '../../src/stats/stratified.ts';
 import type { ReportBlock, ReportSection } from '../../src/report/html.ts';
 import { buildTable, type TableRow } from '../../src/report/tables.ts';
 import { forestPlotSpec, type ForestRow } from '../../src/report/charts/forest.ts';
@@ -105,6 +108,35 @@ function verdictParagraphs(ard: readonly ArdRecord[], ctx: SectionContext, contr
   });
 }
 
+/** Reader-facing names of the unstratified risk-difference CI methods (Newcombe 1998 method numbers). */
+const RiskDifferenceMethodNames: Readonly<Record<RiskDifferenceMethod, string>> = {
+  'wald': 'Wald',
+  'wald-cc': 'Wald with continuity correction',
+  'newcombe': 'Newcombe hybrid score (method 10)',
+  'newcombe-cc': 'Newcombe hybrid score with continuity correction (method 11)',
+  'miettinen-nurminen': 'Miettinen–Nurminen score',
+  'agresti-caffo': 'Agresti–Caffo',
+};
+
+/** Reader-facing names of the stratified methods, whose ARD code is "stratified-<method>-cmh". */
+const StratifiedMethodNames: Readonly<Record<StratifiedMethod, string>> = {
+  'miettinen-nurminen': 'Stratified Miettinen–Nurminen (CMH weights)',
+  'wald': 'Stratified Wald (CMH weights)',
+  'newcombe': 'Stratified Newcombe hybrid score (CMH weights)',
+};
+
+/**
+ * The name shown for a method code of the concordance analysis ("wald-cc" → "Wald with continuity correction").
+ * @throws InputError for a code that is no method of src/stats/proportions.ts or src/stats/stratified.ts.
+ */
+export function concordanceMethodName(code: string): string {
+  const known = <K extends string>(names: Readonly<Record<K, string>>, k: string): k is K => Object.hasOwn(names, k);
+  if (known(RiskDifferenceMethodNames, code)) return RiskDifferenceMethodNames[code];
+  const inner = /^stratified-(.+)-cmh$/.exec(code)?.[1];
+  if (inner !== undefined && known(StratifiedMethodNames, inner)) return StratifiedMethodNames[inner];
+  throw new InputError('category', `unknown CI method code ${JSON.stringify(code)} in the method-concordance records`);
+}
+
 function concordanceTable(ard: readonly ArdRecord[], ctx: SectionContext, contrast: string): ReportBlock {
   const methods = [...new Set(ard.filter((r) => r.analysis === 'ni-concordance' && r.population === 'FAS' && r.category !== null).map((r) => r.category as string))];
   const table = buildTable(
@@ -123,10 +155,10 @@ function concordanceTable(ard: readonly ArdRecord[], ctx: SectionContext, contra
         { group: contrast, label: `Difference (${confidenceLabel(niConfidenceLevel(ctx.plan))}), pp`, showN: false, kind: 'estimate-ci' },
         { group: contrast, label: 'Conclusion', showN: false, kind: 'value' },
       ],
-      rows: methods.map((m) => ({ type: 'stat', label: m, parameter: ctx.plan.primary.endpoint, category: m, kind: 'estimate-ci', decimals: 1, scale: 100, statistic: 'conclusion' })),
+      rows: methods.map((m) => ({ type: 'stat', label: concordanceMethodName(m), parameter: ctx.plan.primary.endpoint, category: m, kind: 'estimate-ci', decimals: 1, scale: 100, statistic: 'conclusion' })),
       footnotes: [
         'Unstratified methods: Wald, Wald with continuity correction, Newcombe hybrid score (method 10) and with continuity correction (method 11), Miettinen–Nurminen, Agresti–Caffo. Stratified methods use Mantel–Haenszel weights.',
-        ...methods.filter((m) => num(ard, { analysis: 'ni-concordance', population: 'FAS', category: m, statistic: 'concordant' }) === 0).map((m) => `⚠ ${m}: conclusion differs from the primary analysis.`),
+        ...methods.filter((m) => num(ard, { analysis: 'ni-concordance', population: 'FAS', category: m, statistic: 'concordant' }) === 0).map((m) => `⚠ ${concordanceMethodName(m)}: conclusion differs from the primary analysis.`),
       ],
     },
     ard,

@@ -7,8 +7,6 @@ import type { IsoDateTime } from '../cdisc/values.ts';
 import { InputError } from '../core/errors.ts';
 import { daysFromCivil, daysInMonth, isoDateOfDays } from '../core/calendar.ts';
 
-export { daysFromCivil, daysInMonth, isoDateOfDays } from '../core/calendar.ts';
-
 /** Value of the ASCII digits s[from, to), or -1 when any character is not 0–9. */
 function digitsAt(s: string, from: number, to: number): number {
   let v = 0;

@@ -5,8 +5,8 @@
  * its frequency and unit, never by the (blinded) treatment name:
  *
  * - INFUSFL   'Y' when an EX record with EXDOSFRQ `ONCE` has a start date (the infusion was given).
- * - CELLDOSE  sum of EXDOSE over records with EXDOSU `10^6 cells/kg` (UC-MSC dose delivered, 10^6 cells/kg);
- *             null when there are none (placebo infusion, or no infusion).
+ * - CELLDOSE  sum of EXDOSE over records with EXDOSU `10^6 cells/kg` and a start date (UC-MSC dose delivered,
+ *             10^6 cells/kg); null when there are none (placebo infusion, or no infusion).
  * - ORALDURD  days with oral study drug: the union of the [EXSTDTC, EXENDTC] intervals (inclusive) of the
  *             records with a daily regimen (EXDOSFRQ `QD`, `BID`, `TID` or `QID`, {@link DailyFrequencies}),
  *             complete dates only.
@@ -19,9 +19,9 @@
  * listed as a warning saying so. Records left out of all three (a frequency that is neither `ONCE` nor a daily
  * regimen, e.g. `PRN`, or a daily-regimen record with an incomplete start or end, reversed dates, or no end
  * and nothing to impute it from) are each listed as a warning, and then ORALDURD, ORALDOSE and ORALCOMP are
- * all null: any of them computed without the record would understate exposure. A record without EXDOSFRQ
- * counts as left out in the same way when its unit is an oral dose unit (it is probably tablets); a record in
- * the cell-dose unit without EXDOSFRQ is the infusion (INFUSFL, CELLDOSE) and is not an oral record.
+ * all null: any of them computed without the record would understate exposure. A record with another or no
+ * EXDOSFRQ counts as left out in the same way when its unit is an oral dose unit (it is probably tablets); a
+ * record in the cell-dose unit without EXDOSFRQ is the infusion (INFUSFL, CELLDOSE) and is not an oral record.
  * Nothing is dropped silently.
  * - ORALCOMP  oral treatment adherence in %: 100 × days with oral study drug ÷ days the subject should have
  *             taken tablets, both counted from the first oral dose to the earliest of the end of study (EOSDT),
@@ -119,7 +119,7 @@ function coveredDays(intervals: readonly [number, number][]): number {
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /** A cell-dose (UC-MSC) record: by its frequency, or by its unit when EXDOSFRQ is missing. */
-const isInfusion = (e: ExRecord): boolean => e.EXDOSFRQ === 'ONCE' || (e.EXDOSFRQ === null && e.EXDOSU === CellDoseUnit);
+const isInfusion = (e: ExRecord): boolean => e.EXDOSFRQ === 'ONCE' || (e.EXDOSFRQ === null && e.EXDOSU?.trim() === CellDoseUnit);
 
 /**
  * Exposure variables of one subject.
@@ -128,7 +128,8 @@ const isInfusion = (e: ExRecord): boolean => e.EXDOSFRQ === 'ONCE' || (e.EXDOSFR
  */
 export function deriveExposureVariables(ex: readonly ExRecord[], eosdt: string | null, plannedDays: number, dataCut: string | null = null): ExposureResult {
   const infusion = ex.some((e) => isInfusion(e) && toDate(e.EXSTDTC) !== null);
-  const cells = ex.filter((e) => e.EXDOSU === CellDoseUnit && e.EXDOSE !== null);
+  // Delivered cells only: a cell-dose record without a start date was not given (INFUSFL is 'N' for it too).
+  const cells = ex.filter((e) => e.EXDOSU?.trim() === CellDoseUnit && e.EXDOSE !== null && toDate(e.EXSTDTC) !== null);
   const oral: { s: number; e: number; dose: OralDailyDose }[] = [];
   const skipped: DataIssue[] = [];
   const imputed: DataIssue[] = [];
@@ -136,8 +137,9 @@ export function deriveExposureVariables(ex: readonly ExRecord[], eosdt: string |
   for (const r of ex) {
     if (isInfusion(r)) continue;
     if (r.EXDOSFRQ === null || !Object.hasOwn(DailyFrequencies, r.EXDOSFRQ)) {
-      // Without a frequency, a dose in an oral unit is probably tablets: the oral variables are then unknown.
-      const oralUnit = r.EXDOSFRQ === null && r.EXDOSU !== null && Object.hasOwn(OralDoseUnits, r.EXDOSU.trim());
+      // A dose in an oral unit is probably tablets, whatever the frequency says (PRN, missing, ...): the oral
+      // variables computed without it would understate exposure, so they are unknown.
+      const oralUnit = r.EXDOSU !== null && Object.hasOwn(OralDoseUnits, r.EXDOSU.trim());
       if (oralUnit) partial = true;
       skipped.push(notCounted(r, 'EXDOSFRQ', r.EXDOSFRQ, `EXDOSFRQ ${r.EXDOSFRQ === null ? 'missing' : `"${r.EXDOSFRQ}"`} is neither ONCE (the infusion) nor a daily regimen (${Object.keys(DailyFrequencies).join(', ')})`, oralUnit));
       continue;

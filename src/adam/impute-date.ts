@@ -10,7 +10,8 @@
  * year is not imputed (date null).
  */
 import type { IsoDateTime } from '../cdisc/values.ts';
-import { daysFromCivil, daysInMonth, dayNumber, isoDateOfDays } from './dates.ts';
+import { daysFromCivil, daysInMonth, isoDateOfDays } from '../core/calendar.ts';
+import { dayNumber } from './dates.ts';
 
 export type DateImputationFlag = 'D' | 'M' | null;
 

@@ -31,7 +31,9 @@
  * `subjects`) keeps it in `BuiltRow.traces`, and a header N whose "N" record carries one (the population:
  * src/tables/population-trace.ts) keeps it in `BuiltHeaderCell.trace`, so the closed report can open the
  * number to its subjects. The trace is passed through as the analysis made it, never recomputed here; a
- * trace that does not list as many subjects as its number is an error.
+ * trace that does not list as many subjects as its number is an error, and so is a body-cell trace whose
+ * counted and not-counted subjects do not add up to the cell's "N" record, where it has one and the trace
+ * lists the subjects not counted.
  */
 import type { ArdRecord, CountTrace } from '../core/ard.ts';
 import { InputError } from '../core/errors.ts';
@@ -305,6 +307,30 @@ function headerN(ix: ArdIndex, spec: TableSpec, col: TableColumn): { n: number; 
   return { n, trace };
 }
 
+/**
+ * The subject trace of a count cell, checked against its numbers (see the module note): the counted
+ * subjects are as many as n, and where the cell has an "N" record and the trace lists the subjects not
+ * counted, counted + not counted are N. Null when the cell's n record carries no trace.
+ * @throws InputError naming the table, row and column when the trace disagrees with n or N.
+ */
+function cellTrace(ix: ArdIndex, spec: TableSpec, c: CellKey, row: TableStatRow): CountTrace | null {
+  const record = ix.record(c, 'n');
+  const trace = record?.subjects;
+  if (record === null || trace === undefined) return null;
+  const where = `row "${row.label}", group "${c.group}" in table "${spec.id}"`;
+  if (typeof record.value === 'number' && trace.counted.length !== record.value) {
+    throw new InputError('records', `the count n = ${record.value} of ${where} has a trace listing ${trace.counted.length} subjects`);
+  }
+  const denominator = ix.number(c, 'N') ?? ix.number({ ...c, category: null, visit: null }, 'N');
+  if (denominator !== null && trace.notCounted !== undefined && trace.counted.length + trace.notCounted.length !== denominator) {
+    throw new InputError(
+      'records',
+      `the trace of ${where} lists ${trace.counted.length} counted + ${trace.notCounted.length} not counted subjects, but its N is ${denominator}`,
+    );
+  }
+  return trace;
+}
+
 function headerCell(col: TableColumn, h: { n: number; trace: CountTrace | undefined } | null): BuiltHeaderCell {
   const label = col.label ?? col.group;
   if (h === null) return { label, n: null };
@@ -321,8 +347,8 @@ function validateSpec(spec: TableSpec): void {
 /**
  * Fill a declared table from ARD records.
  * @throws InputError for an invalid spec, a missing header N, an ambiguous cell (two records), a
- *   non-numeric value where a number is needed, or a percentage of a denominator that is neither the
- *   column's N nor given by an "N" record.
+ *   non-numeric value where a number is needed, a percentage of a denominator that is neither the
+ *   column's N nor given by an "N" record, or a subject trace that disagrees with its n or N.
  */
 export function buildTable(spec: TableSpec, records: readonly ArdRecord[]): BuiltTable {
   validateSpec(spec);
@@ -349,7 +375,7 @@ export function buildTable(spec: TableSpec, records: readonly ArdRecord[]): Buil
       const cell = formatCell(ix, key, row, kind, columnN[i]);
       if (cell.missing) anyMissing = true;
       if (cell.ownDenominator) anyOwnDenominator = true;
-      traces.push(kind === 'n' || kind === 'n-pct' ? (ix.record(key, 'n')?.subjects ?? null) : null);
+      traces.push(kind === 'n' || kind === 'n-pct' ? cellTrace(ix, spec, key, row) : null);
       return cell.text;
     });
     const built: BuiltRow = { label: row.label, indent: row.indent ?? 0, heading: false, cells };

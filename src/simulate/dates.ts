@@ -4,8 +4,6 @@
  */
 import { daysFromCivil, isoDateOfDays } from '../core/calendar.ts';
 
-export { daysFromCivil, civilFromDays } from '../core/calendar.ts';
-
 const isoCache = new Map<number, string>();
 
 /** ISO 8601 date `YYYY-MM-DD` of a day number (cached: the simulator writes the same dates often). */

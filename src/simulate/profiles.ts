@@ -5,7 +5,7 @@
  * Returned sorted by USUBJID (`NCT03580291-<site>-<nnnn>`, nnnn = enrolment order within the site).
  */
 import { Rng, deriveSeed } from './random.ts';
-import { daysFromCivil } from './dates.ts';
+import { daysFromCivil } from '../core/calendar.ts';
 import { Sites, SiteWeights, StudyId, type ArmCode } from './design.ts';
 import { drawBaselineUp } from './renal-values.ts';
 import { assignRoles, type Role } from './roles.ts';

@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { addDays, dayNumber, daysBetween, isoDateOfDays } from '../../src/adam/dates.ts';
+import { isoDateOfDays } from '../../src/core/calendar.ts';
+import { addDays, dayNumber, daysBetween } from '../../src/adam/dates.ts';
 import { imputeEndDate, imputeStartDate } from '../../src/adam/impute-date.ts';
 import { computeStudyDay } from '../../src/adam/study-day.ts';
 import { iso } from './factories.ts';

@@ -95,13 +95,18 @@ test('records left out of the oral variables are each a located warning: other f
   const kept = '; the record is not counted in ORALDURD, ORALDOSE or ORALCOMP of S-1';
   const emptied = '; the record is not counted, so ORALDURD, ORALDOSE and ORALCOMP of S-1 are left empty (without it they would understate exposure)';
   assert.equal(issues.map((i) => [i.line, i.column, i.value, i.message]), [
-    [prn.source.line, 'EXDOSFRQ', 'PRN', `EXDOSFRQ "PRN" is neither ONCE (the infusion) nor a daily regimen (QD, BID, TID, QID)${kept}`],
+    [prn.source.line, 'EXDOSFRQ', 'PRN', `EXDOSFRQ "PRN" is neither ONCE (the infusion) nor a daily regimen (QD, BID, TID, QID)${emptied}`],
     [noEnd.source.line, 'EXENDTC', null, `EXENDTC is missing (expected a complete date YYYY-MM-DD; no end of study or data-cut date on or after EXSTDTC to impute it from)${emptied}`],
     [partialStart.source.line, 'EXSTDTC', partialStart.EXSTDTC?.text ?? null, `EXSTDTC is not a complete date (expected YYYY-MM-DD)${emptied}`],
     [reversed.source.line, 'EXENDTC', '2019-03-10', `EXENDTC is before EXSTDTC${emptied}`],
   ]);
-  // An other-frequency record in a non-oral unit... is still left out but does not make the oral variables unknown.
-  assert.equal(deriveExposureVariables([prn, good], null, 10).variables, { INFUSFL: 'N', CELLDOSE: null, ORALDURD: 10, ORALDOSE: 20, ORALCOMP: 100 });
+  // An other-frequency record in an oral unit (mg) is probably tablets: left out, and the oral variables unknown.
+  assert.equal(deriveExposureVariables([prn, good], null, 10).variables, { INFUSFL: 'N', CELLDOSE: null, ORALDURD: null, ORALDOSE: null, ORALCOMP: null });
+  // In a unit that is no oral dose (e.g. mL of a rescue infusion) it is listed but leaves the oral variables as they are.
+  const other = { ...tablets('SALINE', '2019-03-02', '2019-03-02', 100, 'mL'), EXDOSFRQ: 'PRN' };
+  const r0 = deriveExposureVariables([other, good], null, 10);
+  assert.equal(r0.variables, { INFUSFL: 'N', CELLDOSE: null, ORALDURD: 10, ORALDOSE: 20, ORALCOMP: 100 });
+  assert.equal(r0.issues.map((i) => [i.column, i.message]), [['EXDOSFRQ', `EXDOSFRQ "PRN" is neither ONCE (the infusion) nor a daily regimen (QD, BID, TID, QID)${kept}`]]);
   // Without EXDOSFRQ, a dose in an oral unit is probably tablets: the oral variables become unknown.
   const noFreq = { ...tablets('MMF', '2019-03-11', '2019-03-20', 1000, 'mg'), EXDOSFRQ: null };
   const r = deriveExposureVariables([good, noFreq], null, 20);
@@ -128,7 +133,9 @@ test('ongoing oral treatment (no EXENDTC): end imputed as the earlier of end of 
 
 test('an infusion record without EXDOSFRQ is recognised by its cell-dose unit: INFUSFL Y, not an oral record', () => {
   const cells = { ...infusion('UC-MSC', 2, '10^6 cells/kg'), EXDOSFRQ: null };
-  assert.equal(deriveExposureVariables([cells], null, 168), { variables: { INFUSFL: 'Y', CELLDOSE: 2, ORALDURD: null, ORALDOSE: null, ORALCOMP: null }, issues: [] });
+  assert.equal(deriveExposureVariables([cells], null, 168), { variables: { INFUSFL: 'Y', CELLDOSE: 2, ORALDURD: null, ORALDOSE: null, ORALCOMP: null }, issues: [] });  // A cell-dose record without a start date was not given: neither INFUSFL nor CELLDOSE counts it.
+  const notGiven = { ...infusion('UC-MSC', 2, '10^6 cells/kg'), EXSTDTC: null };
+  assert.equal(deriveExposureVariables([notGiven], null, 168).variables, { INFUSFL: 'N', CELLDOSE: null, ORALDURD: null, ORALDOSE: null, ORALCOMP: null });
 });
 
 test('small lock: deriveAdam lists the unit warning and leaves only that subject\'s ORALDOSE empty', () => {

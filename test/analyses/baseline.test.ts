@@ -7,6 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ArdRecord } from '../../src/core/ard.ts';
 import { baselineAnalysis, computeBaseline } from '../../analyses/baseline.ts';
+import { LabLabels, valueDecimals } from '../../analyses/common/parameter-display.ts';
 import { renderReportHtml } from '../../src/report/html.ts';
 import { openRecords } from '../../src/report/blinding.ts';
 import { assertClose } from '../helpers/close.ts';
@@ -40,6 +41,22 @@ test('baseline: BDS baseline = ABLFL record; subjects without it are missing (ha
   assert.is(one(ard, { parameter: 'SLEDAI', group: 'Arm B', statistic: 'nmiss' }), 1);
   assert.is(one(ard, { parameter: 'SLEDAI', group: 'Arm B', statistic: 'mean' }), null);
   assert.is(one(ard, { parameter: 'SLEDAI', statistic: 'label' }), 'SLEDAI-2K total');
+});
+
+test('baseline: a lab parameter reads as in the by-visit tables (one label with its unit, one decimals rule)', () => {
+  const labs = input([adsl('S1', 'A'), adsl('S2', 'A'), adsl('S3', 'B')], {
+    adlb: [bds('S1', 'CREAT', 70.72, { ABLFL: 'Y', PARAM: 'Serum creatinine (umol/L)' }), bds('S2', 'CREAT', 88.4, { ABLFL: 'Y' }), bds('S3', 'CREAT', 61.88, { ABLFL: 'Y' })],
+  });
+  const labArd = computeBaseline(labs);
+  assert.is(one(labArd, { parameter: 'CREAT', statistic: 'label' }), LabLabels.CREAT);
+  assert.is(LabLabels.CREAT, 'Serum creatinine (µmol/L)');
+  const block = baselineAnalysis.sections(labArd, { plan: labs.plan, arms: labs.arms, blinding: 'closed' })[0].blocks[0];
+  assert.ok(block.kind === 'table');
+  if (block.kind !== 'table') return;
+  const at = block.table.rows.findIndex((r) => r.label === LabLabels.CREAT);
+  // Arm A: (70.72 + 88.4) / 2 = 79.56 → 80 at the by-visit table’s 0 decimals; SD 17.68/√2 = 12.50 with one more.
+  assert.is(valueDecimals('CREAT'), 0);
+  assert.equal(block.table.rows[at + 2].cells[0], '80 (12.5)');
 });
 
 test('baseline traces (closed report): the header N lists the FAS of each arm and the randomised subjects left out; each category its subjects', () => {

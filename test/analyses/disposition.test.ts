@@ -5,7 +5,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ArdRecord } from '../../src/core/ard.ts';
-import { computeDisposition, consortFlow, dispositionAnalysis } from '../../analyses/disposition.ts';
+import { computeDisposition, consortFlow, dispositionAnalysis, PP_REASON_FOOTNOTE, PP_RULE_FOOTNOTE } from '../../analyses/disposition.ts';
 import { consortSvg } from '../../src/report/charts/consort.ts';
 import { renderReportHtml } from '../../src/report/html.ts';
 import { adsl, input } from './factories.ts';
@@ -73,6 +73,17 @@ test('disposition: CONSORT flow and section render', async () => {
   assert.ok(svg.includes('ADVERSE EVENT (n = 1)'));
   const html = await renderReportHtml({ title: 't', blinding: 'closed', dataCut: '2020-12-31', sections: dispositionAnalysis.sections(ard, { plan: small.plan, arms: small.arms, blinding: 'closed' }) });
   assert.not.ok(/NaN|undefined/.test(html));
+});
+
+test('disposition: the PP row states the trial rule, and (closed) where each excluded subject\'s reason is, when a PP analysis exists', () => {
+  const footnotes = (populations: typeof small.plan.primary.populations, blinding: 'open' | 'closed') => {
+    const plan = { ...small.plan, primary: { ...small.plan.primary, populations } };
+    const block = dispositionAnalysis.sections(ard, { plan, arms: small.arms, blinding })[0].blocks[1];
+    return block.kind === 'table' ? block.table.footnotes : [];
+  };
+  assert.ok(footnotes(['FAS', 'PP'], 'closed').includes(`${PP_RULE_FOOTNOTE} ${PP_REASON_FOOTNOTE}`));
+  assert.ok(footnotes(['FAS', 'PP'], 'open').includes(PP_RULE_FOOTNOTE), 'the open report has no traces to point to');
+  assert.not.ok(footnotes(['FAS'], 'closed').some((f) => f.startsWith('Per-protocol set')), 'no PP analysis: no pointer to one');
 });
 
 if (!pilotPresent) test.skip('disposition on the CDISC pilot: data not present', () => {});

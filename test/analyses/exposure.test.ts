@@ -49,12 +49,26 @@ test('exposure from EX: infusion given n (%), cell dose and oral dose by arm in 
   assert.is(one(ard, { parameter: 'CELLDOSE', group: 'Arm B', statistic: 'n' }), 0);
   assert.is(one(ard, { parameter: 'ORALDOSE', group: 'Arm B', statistic: 'mean' }), 252);
   assert.is(one(ard, { parameter: 'ORALCOMP', group: 'Total', statistic: 'median' }), 100);
+  // Arm-specific doses have no Total: pooling MMF grams with placebo zeros describes no dose given.
+  assert.is(ard.filter((r) => (r.parameter === 'CELLDOSE' || r.parameter === 'ORALDOSE') && r.group === 'Total' && r.statistic !== 'label').length, 0);
   // The trial's arm words as identifiers: an open-report row whose label names an arm would be dropped.
   const ids = { armLabels: ['Arm A', 'Arm B', 'UC-MSC', 'MMF'], armCodes: ['A', 'B', 'MSC'] };
   const text = (blinding: 'open' | 'closed') => JSON.stringify(exposureSections(blinding === 'open' ? openRecords(ard, ids) : ard, { plan: i.plan, arms: i.arms, blinding }));
   assert.ok(text('closed').includes('UC-MSC dose delivered') && text('closed').includes('Cumulative oral dose'));
   assert.not.ok(text('open').includes('UC-MSC dose delivered') || text('open').includes('Cumulative oral dose'), 'dose rows reveal the arm');
   assert.ok(text('open').includes('Oral treatment adherence') && text('open').includes('Study infusion given') && text('open').includes('Days with oral study drug'));
+  const closed = exposureSections(ard, { plan: i.plan, arms: i.arms, blinding: 'closed' })[0].blocks[0];
+  assert.ok(closed.kind === 'table');
+  if (closed.kind !== 'table') return;
+  const row = (heading: string, label: string) => {
+    const at = closed.table.rows.findIndex((r) => r.label.startsWith(heading));
+    return closed.table.rows.slice(at + 1).find((r) => r.label === label)?.cells;
+  };
+  assert.equal(row('Cumulative oral dose', 'Mean (SD)'), ['0.0 (–)', '252.0 (118.79)', '–']);
+  assert.equal(row('UC-MSC dose delivered', 'n'), ['1', '0', '–']);
+  assert.equal(row('Oral treatment adherence', 'n'), ['1', '2', '3'], 'a parameter of both arms keeps its Total');
+  assert.ok(closed.table.footnotes.some((f) => f.startsWith('Total: not given (–) for the UC-MSC dose and the cumulative oral dose')));
+  assert.ok(closed.table.footnotes.some((f) => f.includes('the earliest of end of study, the data cut and the planned treatment length') && f.includes('taken up to the earlier of end of study and the data cut')));
 });
 
 test.run();

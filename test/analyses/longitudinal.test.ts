@@ -11,6 +11,7 @@ import type { ArdRecord } from '../../src/core/ard.ts';
 import { loadPlan } from '../../src/plan/load-plan.ts';
 import { longitudinal } from '../../analyses/longitudinal.ts';
 import { visitListText } from '../../analyses/longitudinal/sections.ts';
+import { estimateDecimals } from '../../analyses/common/parameter-display.ts';
 import type { AnalysisInput, ArmInfo } from '../../analyses/framework.ts';
 import { assertClose } from '../helpers/close.ts';
 
@@ -126,6 +127,36 @@ test('MMRM that cannot be fitted (an arm without data) is reported: converged 0 
   const sections = longitudinal.sections(ard, { plan: onlyParams(['ALB']), arms, blinding: 'closed' });
   const tables = sections.flatMap((s) => s.blocks).filter((b) => b.kind === 'table');
   assert.ok(tables.some((t) => t.kind === 'table' && t.table.footnotes.some((f) => f.includes('DID NOT CONVERGE'))), 'footnote shown');
+});
+
+test('MMRM table: each arm\'s header N is its FAS with the population trace; the model size is footnoted; estimates one decimal more than values', () => {
+  // ALB in both arms at weeks 4 and 8; S9 (UC-MSC) is randomised but not in the FAS.
+  const base = handInput(['ALB']);
+  const msc: AdlbRecord[] = [
+    lab('S1', 'ALB', 'Baseline', 31, 31), lab('S2', 'ALB', 'Baseline', 33, 33), lab('S3', 'ALB', 'Baseline', 29, 29),
+    lab('S1', 'ALB', 'Week 4', 35, 31), lab('S2', 'ALB', 'Week 4', 34, 33), lab('S3', 'ALB', 'Week 4', 33, 29),
+    lab('S1', 'ALB', 'Week 8', 36, 31), lab('S2', 'ALB', 'Week 8', 37, 33), lab('S3', 'ALB', 'Week 8', 32, 29),
+    lab('M1', 'ALB', 'Week 8', 31, 30), lab('M2', 'ALB', 'Week 8', 35, 32), lab('M3', 'ALB', 'Week 8', 37, 34),
+  ];
+  const adsl = [...base.adam.adsl, { ...subject('S9', 'MSC'), FASFL: 'N', TRTSDT: null } as AdslRecord];
+  const input = { ...base, adam: { adsl, adlb: [...(base.adam.adlb ?? []), ...msc] } };
+  const ard = longitudinal.run(input);
+  const m = { analysis: 'longitudinal-mmrm', population: 'FAS', parameter: 'ALB' };
+  assert.is(value(ard, { ...m, group: 'UC-MSC - MMF', category: 'model', statistic: 'converged' }), 1);
+  const n = ard.find((r) => r.analysis === m.analysis && r.parameter === 'ALB' && r.group === 'UC-MSC' && r.statistic === 'N');
+  assert.is(n?.value, 3);
+  assert.equal(n?.subjects, { counted: ['S1', 'S2', 'S3'].map((id) => ({ id, reason: 'FASFL = Y' })), notCounted: [{ id: 'S9', reason: 'FASFL = N: not dosed, no ADSL TRTSDT' }] });
+  const table = longitudinal.sections(ard, { plan: input.plan, arms, blinding: 'closed' }).flatMap((s) => s.blocks).find((b) => b.kind === 'table' && b.table.id.endsWith('-mmrm'));
+  assert.ok(table !== undefined && table.kind === 'table');
+  const t = table.table;
+  assert.equal(t.header.map((h) => h.n), ['N = 3', 'N = 3', null, null]);
+  assert.ok(t.header[1].trace === n?.subjects, 'the header N carries the FAS trace');
+  assert.ok(t.footnotes.includes('N: the arm\'s subjects in the analysis set. The model used 6 subjects with 12 post-baseline values (both arms).'), JSON.stringify(t.footnotes));
+  // ALB values have 1 decimal, so an LS mean change or difference has 2: "d.dd (d.dd, d.dd)".
+  const week4 = t.rows.find((r) => r.label === 'Week 4')!.cells;
+  assert.ok(week4.slice(0, 3).every((c) => /^-?\d+\.\d{2} \(-?\d+\.\d{2}, -?\d+\.\d{2}\)$/.test(c)), JSON.stringify(week4));
+  assert.is(estimateDecimals('ALB'), 2);
+  assert.is(estimateDecimals('CREAT'), 1, 'creatinine values are whole µmol/L: estimates get 1 decimal');
 });
 
 test('table: a visit without values in any arm is left out and named in a footnote; an arm without values at a kept visit shows "–"', () => {

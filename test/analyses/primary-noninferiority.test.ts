@@ -11,6 +11,8 @@ import type { ArdRecord } from '../../src/core/ard.ts';
 import { loadPlan } from '../../src/plan/load-plan.ts';
 import { ExactMaxTables, exactTestAffordable, primaryNonInferiority, verdictText } from '../../analyses/primary-noninferiority.ts';
 import type { AnalysisInput } from '../../analyses/framework.ts';
+import { concordanceMethodName } from '../../analyses/primary/sections.ts';
+import { InputError } from '../../src/core/errors.ts';
 
 const planJson = JSON.parse(readFileSync('analyses/plan.json', 'utf8')) as { response: { alternatives: string[] } };
 planJson.response.alternatives = [];
@@ -83,11 +85,19 @@ test('primary: every CI method appears in the concordance panel with a concordan
   const ard = primaryNonInferiority.run(build());
   const methods = ard.filter((r) => r.analysis === 'ni-concordance' && r.population === 'FAS' && r.statistic === 'concordant').map((r) => r.category);
   assert.equal(methods, ['wald', 'wald-cc', 'newcombe', 'newcombe-cc', 'miettinen-nurminen', 'agresti-caffo', 'stratified-miettinen-nurminen-cmh', 'stratified-wald-cmh', 'stratified-newcombe-cmh']);
+  // The table names each method for the reader, never by its code.
+  const table = primaryNonInferiority.sections(ard, { plan, arms, blinding: 'closed' }).flatMap((s) => s.blocks).find((b) => b.kind === 'table' && b.table.id === 'primary-concordance');
+  assert.ok(table !== undefined && table.kind === 'table');
+  assert.equal(table.table.rows.map((r) => r.label), [
+    'Wald', 'Wald with continuity correction', 'Newcombe hybrid score (method 10)', 'Newcombe hybrid score with continuity correction (method 11)',
+    'Miettinen–Nurminen score', 'Agresti–Caffo', 'Stratified Miettinen–Nurminen (CMH weights)', 'Stratified Wald (CMH weights)', 'Stratified Newcombe hybrid score (CMH weights)',
+  ]);
+  assert.throws(() => concordanceMethodName('stratified-wilson-cmh'), (e: unknown) => e instanceof InputError && /unknown CI method code "stratified-wilson-cmh"/.test((e as Error).message));
 });
 
-test('verdictText: states the margin, the level and the bound with its sign', () => {
-  assert.is(verdictText({ estimate: 0.01, lower: -0.062, upper: 0.08, nonInferior: true }, 0.15, 0.95), 'non-inferior at margin 15 %: lower 95 % bound −6.2 % > −15 %');
-  assert.is(verdictText({ estimate: -0.1, lower: -0.2, upper: 0.0, nonInferior: false }, 0.15, 0.95), 'non-inferiority not shown at margin 15 %: lower 95 % bound −20.0 % ≤ −15 %');
+test('verdictText: states the margin, the level and the bound with its sign, differences in percentage points', () => {
+  assert.is(verdictText({ estimate: 0.01, lower: -0.062, upper: 0.08, nonInferior: true }, 0.15, 0.95), 'non-inferior at margin 15 pp: lower 95 % bound −6.2 pp > −15 pp');
+  assert.is(verdictText({ estimate: -0.1, lower: -0.2, upper: 0.0, nonInferior: false }, 0.15, 0.95), 'non-inferiority not shown at margin 15 pp: lower 95 % bound −20.0 pp ≤ −15 pp');
 });
 
 test('exact unconditional test: run up to ExactMaxTables 2×2 tables (the trial: 116² = 13,456), not computed beyond', () => {

@@ -99,6 +99,9 @@ test('scores by visit and SRI from ADQS; a subject without an SRI record is a no
   const closed = sleActivity.sections(ard, { plan, arms, blinding: 'closed' });
   const sri = closed.flatMap((s) => s.blocks).find((b) => b.kind === 'table' && b.table.id === 'sle-closed-sri');
   assert.ok(sri !== undefined && sri.kind === 'table' && sri.table.header[1].trace === nTrace(plan.secondary.sri.visits[0]), 'the SRI table header N is traced');
+  assert.is(sri.table.population, 'Full analysis set (randomised and dosed)', 'the SRI table names its population');
+  assert.is(sri.table.units, 'responders n (%); response rate in %; difference in percentage points (pp)');
+  assert.ok(sri.table.header[2].label.endsWith(', pp'), 'the difference column states its unit');
   const sledai = closed.flatMap((s) => s.blocks).find((b) => b.kind === 'table' && b.table.id === 'sle-closed-sledai-desc');
   assert.ok(sledai !== undefined && sledai.kind === 'table' && sledai.table.header[1].trace === descN, 'the SLEDAI table header N is traced');
   assert.equal(sledai.table.rows.filter((r) => r.heading).map((r) => r.label), ['Baseline', 'Week 12'], 'visits without any value are left out');

@@ -45,7 +45,7 @@ for (const [pop, flag] of [['FAS', 'FASFL'], ['PP', 'PPROTFL']] as const) {
     assert.is(value({ analysis: 'ni-primary', population: pop, group: 'UC-MSC', statistic: 'N' }), nMsc);
     assert.is(value({ analysis: 'ni-primary', population: pop, group: 'UC-MSC', statistic: 'n' }), adsl.filter((s) => s.ARMCD === 'MSC' && resp.has(s.USUBJID)).length);
     const verdict = ard.find((r) => r.analysis === 'ni-primary' && r.population === pop && r.statistic === 'verdict')?.value;
-    assert.match(String(verdict), /^non-inferior(ity not shown)? at margin 15 %: lower 95 % bound −?\d+\.\d % (>|≤) −15 %$/);
+    assert.match(String(verdict), /^non-inferior(ity not shown)? at margin 15 pp: lower 95 % bound −?\d+\.\d pp (>|≤) −15 pp$/);
   });
 }
 

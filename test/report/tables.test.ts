@@ -241,6 +241,24 @@ test('traced counts: a Total cell counting exactly the subjects of the arm cells
   assert.ok(row2.includes('<b>Nausea (Grade 2)</b> (1): <i>S3</i>'), 'a different reason is not a reference');
 });
 
+test('traced counts: a body-cell trace must list n counted subjects and, with an N record, counted + not counted = N', () => {
+  const rows = [{ type: 'stat', label: 'Responders', parameter: 'RESP', visit: null, kind: 'n-pct' }] as const;
+  const build = (n: number, N: number | null, trace: { counted: { id: string; reason: string }[]; notCounted?: { id: string; reason: string }[] }) =>
+    buildTable({ ...spec(), columns: [{ group: 'A' }], rows }, [
+      ...records(),
+      ard({ ...base, group: 'A', parameter: 'RESP', statistic: 'n', value: n, subjects: trace }),
+      ard({ ...base, group: 'A', parameter: 'RESP', statistic: 'pct', value: n / (N ?? 115) }),
+      ...(N === null ? [] : [ard({ ...base, group: 'A', parameter: 'RESP', statistic: 'N', value: N })]),
+    ]);
+  const one = { counted: [{ id: 'S1', reason: 'CR' }], notCounted: [{ id: 'S2', reason: 'NR' }] };
+  assert.equal(build(1, 2, one).rows[0].cells, ['1/2 (50.0 %)']);
+  assert.equal(build(1, null, { counted: one.counted }).rows[0].cells, ['1 (0.9 %)'], 'no N record: only n is checked');
+  const isTraceError = (re: RegExp) => (e: unknown) => e instanceof InputError && re.test((e as Error).message);
+  assert.throws(() => build(2, 2, one), isTraceError(/n = 2 of row "Responders", group "A" in table "demo-table" has a trace listing 1 subjects/));
+  assert.throws(() => build(1, 3, one), isTraceError(/row "Responders", group "A" in table "demo-table" lists 1 counted \+ 1 not counted subjects, but its N is 3/));
+  assert.throws(() => build(2, null, { counted: one.counted }), isTraceError(/n = 2 .* trace listing 1/), 'without an N record n is still checked');
+});
+
 // ── traced header N ───────────────────────────────────────────────────────────────────────────────────
 const popA = { counted: [{ id: 'S1', reason: 'FASFL = Y' }, { id: 'S2', reason: 'FASFL = Y' }], notCounted: [{ id: 'S9', reason: 'FASFL = N: not dosed, no ADSL TRTSDT' }] };
 const popB = { counted: [{ id: 'S3', reason: 'FASFL = Y' }], notCounted: [] };

@@ -1,7 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Rng, deriveSeed } from '../../src/simulate/random.ts';
-import { civilFromDays, dayOfIso, daysFromCivil, isoDate, isoDateTime, isoPartial } from '../../src/simulate/dates.ts';
+import { civilFromDays, daysFromCivil } from '../../src/core/calendar.ts';
+import { dayOfIso, isoDate, isoDateTime, isoPartial } from '../../src/simulate/dates.ts';
 import { InputError } from '../../src/core/errors.ts';
 
 test('daysFromCivil: hand-computed day numbers', () => {
