@@ -4,6 +4,7 @@
  * (the model frame), factors at each level; SAS LSMEANS gives the same for a single numeric covariate.
  * Intervals estimate ± t₍₁₋α/2, df₎ · SE; p-values two-sided.
  */
+import { ConvergenceError } from '../../core/errors.ts';
 import { studentTQuantile, studentTTwoSidedP } from '../distributions.ts';
 import { designRow, type Design } from './design.ts';
 import type { ArmContrast, LsMean } from './types.ts';
@@ -20,6 +21,11 @@ function estimateOf(ev: RemlEvaluation, l: Float64Array, dfOf: DfFunction, level
   for (let i = 0; i < l.length; i++) estimate += l[i] * ev.beta[i];
   const se = Math.sqrt(contrastVariance(ev, l));
   const df = dfOf(l);
+  // Too few subjects for inference (e.g. one per arm and visit): the variance or the df is not a positive
+  // finite number, so there is no t interval; the fit is reported as not estimable rather than as NaN.
+  if (!(se >= 0 && Number.isFinite(se)) || !(df > 0 && Number.isFinite(df))) {
+    throw new ConvergenceError('fitMMRM', `inference not estimable: standard error ${se.toPrecision(3)} with ${Number.isNaN(df) ? 'undefined' : df} degrees of freedom (too few subjects per arm and visit)`);
+  }
   const half = studentTQuantile(1 - (1 - level) / 2, df) * se;
   return { estimate, se, df, lower: estimate - half, upper: estimate + half };
 }
